@@ -1,0 +1,27 @@
+package domain
+
+// Role is what an actor is allowed to do.
+type Role string
+
+const (
+	// RoleAdmin manages the installation: settings, backups, everything a coordinator does.
+	RoleAdmin Role = "admin"
+	// RoleCoordinator runs volunteers, projects and hours.
+	RoleCoordinator Role = "coordinator"
+	// RoleViewer may only read.
+	RoleViewer Role = "viewer"
+)
+
+// Actor is who performs a use case. Every service call takes one so that permissions are
+// checked in one place, whichever transport the call came through.
+type Actor struct {
+	ID   string
+	Role Role
+}
+
+// LocalAdmin is the person at the keyboard of a single-user install (the desktop window, or a
+// `serve` on loopback). Accounts and sign-in come with multi-user access.
+func LocalAdmin() Actor { return Actor{ID: "local", Role: RoleAdmin} }
+
+// CanManageSettings tells whether the actor may change the installation's settings.
+func (a Actor) CanManageSettings() bool { return a.Role == RoleAdmin }

@@ -1,0 +1,64 @@
+// Package domain holds Civisphère's entities, value types and validation rules. It does no I/O
+// and knows no language: validation problems carry a code that the transport turns into a
+// message in the reader's language.
+package domain
+
+import (
+	"errors"
+	"strings"
+)
+
+// ErrNotFound is returned when the thing asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrForbidden is returned when the actor may not do what it asked.
+var ErrForbidden = errors.New("forbidden")
+
+// Problem codes carried by FieldError. They are part of the API: clients may rely on them.
+const (
+	CodeRequired            = "required"
+	CodeTooLong             = "too_long"
+	CodeInvalidEmail        = "invalid_email"
+	CodeInvalidURL          = "invalid_url"
+	CodeInvalidPostcode     = "invalid_postcode"
+	CodeInvalidPhone        = "invalid_phone"
+	CodeInvalidRegistration = "invalid_registration_number"
+	CodeInvalidChoice       = "invalid_choice"
+	CodeImageNotSupported   = "image_not_supported"
+	CodeImageTooLarge       = "image_too_large"
+	CodeImageTooManyPixels  = "image_too_many_pixels"
+)
+
+// FieldError says which field is wrong and why.
+type FieldError struct {
+	Field  string         // the JSON name of the field, e.g. "email"
+	Code   string         // one of the Code* constants
+	Params map[string]any // values for the message, e.g. {"max": 200}
+}
+
+// ValidationError lists every problem found in one piece of input, so that a form can show all
+// of them at once instead of one per attempt.
+type ValidationError struct {
+	Fields []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, 0, len(e.Fields))
+	for _, f := range e.Fields {
+		parts = append(parts, f.Field+": "+f.Code)
+	}
+	return "invalid input: " + strings.Join(parts, ", ")
+}
+
+// add records a problem; it is a no-op helper used by validators.
+func (e *ValidationError) add(field, code string, params map[string]any) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Params: params})
+}
+
+// orNil returns the error only when it holds problems, so callers can `return v.orNil()`.
+func (e *ValidationError) orNil() error {
+	if len(e.Fields) == 0 {
+		return nil
+	}
+	return e
+}
