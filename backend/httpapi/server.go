@@ -1,0 +1,89 @@
+// Package httpapi is Civisphère's HTTP JSON API under /api/ and the server of the embedded web
+// UI. The same http.Handler serves `civisphere serve` and, as the Wails asset server's handler,
+// the desktop window: one API, one set of rules and tests for both.
+package httpapi
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+
+	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/service"
+)
+
+// Config is what the handler needs.
+type Config struct {
+	Version  string            // shown by /api/health and in the OpenAPI document
+	Settings *service.Settings // settings use cases
+	UI       fs.FS             // the built web UI (frontend.Dist()); may lack index.html before a build
+	Log      *slog.Logger      // where unexpected errors go
+}
+
+// maxRequestBytes caps every request body before any handler reads it. Operations that take
+// files set their own, lower or equal, limit.
+const maxRequestBytes = 4 << 20
+
+type server struct {
+	settings *service.Settings
+	log      *slog.Logger
+}
+
+// New returns the handler of the whole application: API, OpenAPI document and web UI.
+func New(cfg Config) http.Handler {
+	s := &server{settings: cfg.Settings, log: cfg.Log}
+	mux := http.NewServeMux()
+	api := humago.New(mux, apiConfig())
+	registerHealth(api, cfg.Version)
+	s.registerOrganizationProfile(api)
+	s.registerPreferences(api)
+	mux.Handle("GET /", newSPAHandler(cfg.UI))
+	return securityHeaders(withRequestContext(apiProblems(limitBody(mux))))
+}
+
+// apiVersion is the version of the API contract, not of the binary: the OpenAPI document, from
+// which the frontend's types are generated, changes only when the API does.
+const apiVersion = "1.0.0"
+
+func apiConfig() huma.Config {
+	config := huma.DefaultConfig("Civisphère API", apiVersion)
+	config.Info.Description = "The HTTP JSON API of Civisphère, used by its own interface in the " +
+		"desktop window and in browsers. Errors are RFC 9457 problem documents whose messages " +
+		"follow Accept-Language (French or English)."
+	config.OpenAPIPath = "/api/openapi"
+	// The interactive docs page loads scripts from a CDN: not for an offline app.
+	config.DocsPath = ""
+	config.SchemasPath = ""
+	// Without this hook huma adds a "$schema" link to every response body.
+	config.CreateHooks = nil
+	return config
+}
+
+type actorKey struct{}
+
+// withRequestContext puts in the request's context what every handler needs: who asks, and in
+// which language to answer.
+func withRequestContext(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), localeKey{}, localeFromHeader(r.Header.Get("Accept-Language")))
+		ctx = context.WithValue(ctx, actorKey{}, actorFor(r))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// actorFor is who makes a request. Until accounts exist, an installation has one user: the
+// person at the desktop, or on the loopback address `serve` listens on by default.
+func actorFor(*http.Request) domain.Actor { return domain.LocalAdmin() }
+
+// actorFrom returns the actor withRequestContext stored; a request that did not pass through it
+// is nobody's and may only read.
+func actorFrom(ctx context.Context) domain.Actor {
+	if a, ok := ctx.Value(actorKey{}).(domain.Actor); ok {
+		return a
+	}
+	return domain.Actor{Role: domain.RoleViewer}
+}

@@ -1,0 +1,257 @@
+// Command civisphere is Civisphère: a desktop window (Wails) or, with `serve`, the same
+// interface and API over HTTP for browsers.
+//
+//	civisphere [--data DIR]                                 opens the desktop window
+//	civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serves the UI and API over HTTP
+//	civisphere version
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/civisphere/civisphere/app"
+	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/httpapi"
+	"github.com/civisphere/civisphere/backend/service"
+	"github.com/civisphere/civisphere/backend/store"
+	"github.com/civisphere/civisphere/frontend"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+const usage = `Civisphère — skills-based volunteering / bénévolat de compétences
+
+Usage:
+  civisphere [--data DIR]                                 open the desktop window
+  civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serve the interface over HTTP
+  civisphere version                                      print the version
+
+The data folder is --data, else $CIVISPHERE_DATA, else %s.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run parses the command line and runs one mode; it returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	command := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		command, args = args[0], args[1:]
+	}
+	switch command {
+	case "":
+		return runDesktop(args, stdout, stderr)
+	case "serve":
+		return runServe(args, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "civisphere", version)
+		return 0
+	case "help":
+		fmt.Fprintf(stdout, usage, defaultDataDir())
+		return 0
+	default:
+		fmt.Fprintf(stderr, "civisphere: unknown command %q\n\n"+usage, command, defaultDataDir())
+		return 2
+	}
+}
+
+func newFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dataDir := fs.String("data", "", "data folder (default $CIVISPHERE_DATA or "+defaultDataDir()+")")
+	return fs, dataDir
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("serve", stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback keeps it to this computer")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	defer env.close()
+
+	listener, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "civisphere: cannot listen on %s: %v\n(is Civisphère already running? choose another port with --addr)\n", *addr, err)
+		return 1
+	}
+	srv := &http.Server{
+		Handler:           env.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(env.log.Handler(), slog.LevelWarn),
+	}
+	url := "http://" + displayAddr(listener.Addr())
+	fmt.Fprintf(stdout, "Civisphère %s is running: open %s in your browser\nData folder: %s\nStop with Ctrl+C.\n", version, url, env.dataDir)
+	if !isLoopback(listener.Addr()) {
+		fmt.Fprintln(stdout, "Warning: listening beyond this computer; anyone on the network can open it, and there are no accounts yet.")
+	}
+
+	errs := make(chan error, 1)
+	go func() { errs <- srv.Serve(listener) }()
+	select {
+	case err := <-errs:
+		fmt.Fprintln(stderr, "civisphere: server stopped:", err)
+		return 1
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		fmt.Fprintln(stderr, "civisphere: shutdown:", err)
+		return 1
+	}
+	return 0
+}
+
+func runDesktop(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("civisphere", stderr)
+	selfTest := fs.Bool("self-test", false, "automated check of the window: save through the UI, then quit (for tests)")
+	selfTestHold := fs.Duration("self-test-hold", 5*time.Second, "with --self-test: how long to keep the window open after success")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx := context.Background()
+	dataDir := resolveDataDir(*dataFlag)
+	env, err := openEnvironment(ctx, dataDir, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	defer env.close()
+
+	opts := app.Options{Handler: env.handler, InstanceID: instanceID(dataDir), Stdout: stdout}
+	if *selfTest {
+		opts.SelfTest = newSelfTest(env, *selfTestHold)
+	}
+	if err := app.Run(opts); err != nil {
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	return 0
+}
+
+// newSelfTest makes a token with accents and a ligature, so the check also proves that UTF-8
+// survives the webview, the asset server and SQLite.
+func newSelfTest(env *environment, hold time.Duration) *app.SelfTest {
+	token := fmt.Sprintf("Auto-test Œuvre de Besançon %d", time.Now().UnixNano())
+	return &app.SelfTest{
+		Token: token,
+		Saved: func(ctx context.Context) (bool, error) {
+			p, err := env.settings.OrganizationProfile(ctx, domain.LocalAdmin())
+			return p.Name == token, err
+		},
+		Timeout: 60 * time.Second,
+		Hold:    hold,
+	}
+}
+
+// environment is what both modes run on: the data folder, its store and the handler.
+type environment struct {
+	dataDir  string
+	store    *store.Store
+	settings *service.Settings
+	handler  http.Handler
+	log      *slog.Logger
+}
+
+func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*environment, error) {
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
+	}
+	st, err := store.Open(ctx, filepath.Join(dataDir, "civisphere.db"))
+	if err != nil {
+		var tooNew *store.SchemaTooNewError
+		if errors.As(err, &tooNew) {
+			return nil, fmt.Errorf("%s: %w", dataDir, err)
+		}
+		return nil, err
+	}
+	log := slog.New(slog.NewTextHandler(logOut, nil))
+	settings := service.NewSettings(st, time.Now)
+	handler := httpapi.New(httpapi.Config{Version: version, Settings: settings, UI: frontend.Dist(), Log: log})
+	return &environment{dataDir: dataDir, store: st, settings: settings, handler: handler, log: log}, nil
+}
+
+func (e *environment) close() {
+	if err := e.store.Close(); err != nil {
+		e.log.Error("close database", slog.Any("error", err))
+	}
+}
+
+// resolveDataDir picks the data folder: the flag, then CIVISPHERE_DATA, then the OS default.
+func resolveDataDir(flagValue string) string {
+	dir := flagValue
+	if dir == "" {
+		dir = os.Getenv("CIVISPHERE_DATA")
+	}
+	if dir == "" {
+		dir = defaultDataDir()
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir
+}
+
+// defaultDataDir is the OS's per-user configuration folder: %AppData%\Civisphere on Windows,
+// ~/Library/Application Support/Civisphere on macOS, ~/.config/Civisphere on Linux.
+func defaultDataDir() string {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = "."
+	}
+	return filepath.Join(base, "Civisphere")
+}
+
+// instanceID scopes the single-instance lock to the data folder: two windows on one database
+// would confuse people, while two installs with separate folders may run side by side.
+func instanceID(dataDir string) string {
+	sum := sha256.Sum256([]byte(dataDir))
+	return "org.civisphere.app." + hex.EncodeToString(sum[:8])
+}
+
+func isLoopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+// displayAddr makes a URL host of the listening address: "localhost" reads better than
+// 127.0.0.1 for people, and an unspecified address is reached through loopback here.
+func displayAddr(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok {
+		return addr.String()
+	}
+	host := tcp.IP.String()
+	if tcp.IP.IsUnspecified() || tcp.IP.IsLoopback() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, fmt.Sprint(tcp.Port))
+}

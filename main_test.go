@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestVersionAndUnknownCommand(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"version"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), version) {
+		t.Fatalf("version: code %d, out %q", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"frobnicate"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), `unknown command "frobnicate"`) {
+		t.Fatalf("unknown: code %d, err %q", code, errOut.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"serve", "--port", "1"}, &out, &errOut); code != 2 || !strings.Contains(errOut.String(), "-port") {
+		t.Fatalf("bad flag: code %d, err %q", code, errOut.String())
+	}
+}
+
+func TestDataDirPrecedence(t *testing.T) {
+	flagDir := filepath.Join(t.TempDir(), "Données Élodie")
+	envDir := t.TempDir()
+	t.Setenv("CIVISPHERE_DATA", envDir)
+	if got := resolveDataDir(flagDir); got != flagDir {
+		t.Errorf("flag: got %s", got)
+	}
+	if got := resolveDataDir(""); got != envDir {
+		t.Errorf("env: got %s", got)
+	}
+	t.Setenv("CIVISPHERE_DATA", "")
+	if got := resolveDataDir(""); filepath.Base(got) != "Civisphere" {
+		t.Errorf("default: got %s", got)
+	}
+}
+
+func TestInstanceIDDependsOnDataFolder(t *testing.T) {
+	a, b := instanceID("/data/a"), instanceID("/data/b")
+	if a == b || a != instanceID("/data/a") {
+		t.Fatalf("ids %s %s", a, b)
+	}
+}
+
+func TestServeRefusesABusyPort(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	var out, errOut bytes.Buffer
+	code := run([]string{"serve", "--addr", l.Addr().String(), "--data", t.TempDir()}, &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "cannot listen") {
+		t.Fatalf("code %d, err %q", code, errOut.String())
+	}
+}
+
+func TestDisplayAddr(t *testing.T) {
+	for addr, want := range map[string]string{"127.0.0.1:8080": "127.0.0.1:8080", "0.0.0.0:9000": "127.0.0.1:9000", "[::1]:80": "127.0.0.1:80"} {
+		tcp, err := net.ResolveTCPAddr("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := displayAddr(tcp); got != want {
+			t.Errorf("%s: got %s, want %s", addr, got, want)
+		}
+	}
+}
