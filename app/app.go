@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,12 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/windows"
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
+
+// windowIcon is build/appicon.png at 256 px, for the Linux title bar and task bar (Windows and
+// macOS take theirs from build/ at packaging time).
+//
+//go:embed window_icon.png
+var windowIcon []byte
 
 // Options configure the window.
 type Options struct {
@@ -58,6 +65,7 @@ func Run(opts Options) error {
 		},
 		EnableDefaultContextMenu: false,
 		Linux: &linux.Options{
+			Icon:             windowIcon,
 			ProgramName:      "civisphere",
 			WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand,
 		},
