@@ -1,0 +1,95 @@
+// Test harness for the browser tests: a real `civisphere serve` on a temp data folder and
+// Debian's Chromium driven by playwright-core (no browser download).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const binary = process.env.CIVISPHERE_BIN ?? resolve(__dirname, '../../build/bin/civisphere');
+export const resultsDir = resolve(__dirname, '../../test-results');
+
+export interface Server {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `civisphere serve` on a free loopback port and resolves once it prints its URL. */
+export function startServer(dataDir: string): Promise<Server> {
+  return new Promise((resolvePromise, reject) => {
+    const child: ChildProcess = spawn(binary, ['serve', '--addr', '127.0.0.1:0', '--data', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`civisphere serve did not start in time:\n${output}`));
+    }, 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /open (http:\/\/\S+) in your browser/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: match[1],
+          dataDir,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`civisphere serve exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export function tempDataDir(): { dir: string; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'civisphere-e2e-'));
+  // Accents and spaces in the path, as on a real French PC.
+  const dir = join(root, 'Données Élodie');
+  return { dir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page that records console errors and failed requests, so CSP violations fail the test. */
+export async function newPage(
+  browser: Browser,
+  locale: string,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(resultsDir, { recursive: true });
+  await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,61 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import ComingSoonPage from './pages/ComingSoonPage.vue';
+import DashboardPage from './pages/DashboardPage.vue';
+import NotFoundPage from './pages/NotFoundPage.vue';
+import SettingsPage from './pages/SettingsPage.vue';
+
+/** The sections of the app, in sidebar order. Paths are the same in every language. */
+export const SECTIONS = [
+  'dashboard',
+  'volunteers',
+  'projects',
+  'hours',
+  'impact',
+  'reports',
+  'resources',
+  'settings',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+export type PageKey = Section | 'notFound';
+
+export const SECTION_PATHS: Record<Section, string> = {
+  dashboard: '/',
+  volunteers: '/benevoles',
+  projects: '/projets',
+  hours: '/heures',
+  impact: '/impact',
+  reports: '/rapports',
+  resources: '/ressources',
+  settings: '/parametres',
+};
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Key under pages.* in the locale files (title, subtitle). */
+    page: PageKey;
+    /** The sidebar entry to highlight. */
+    section?: Section;
+  }
+}
+
+const comingSoon: Section[] = ['volunteers', 'projects', 'hours', 'impact', 'reports', 'resources'];
+
+export const routes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
+  ...comingSoon.map(
+    (section): RouteRecordRaw => ({
+      path: SECTION_PATHS[section],
+      name: section,
+      component: ComingSoonPage,
+      meta: { page: section, section },
+    }),
+  ),
+  { path: SECTION_PATHS.settings, name: 'settings', component: SettingsPage, meta: { page: 'settings', section: 'settings' } },
+  { path: '/:pathMatch(.*)*', name: 'notFound', component: NotFoundPage, meta: { page: 'notFound' } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});

@@ -1,0 +1,62 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, type Plugin } from 'vite';
+
+const distDir = fileURLToPath(new URL('./dist', import.meta.url));
+
+// Vite empties dist/ before each build, which deletes dist/.gitkeep (tracked by git so that
+// `go build` works before the frontend is built). Put it back once the bundle is written.
+function keepDistGitkeep(): Plugin {
+  return {
+    name: 'civisphere-keep-dist-gitkeep',
+    apply: 'build',
+    closeBundle() {
+      mkdirSync(distDir, { recursive: true });
+      writeFileSync(`${distDir}/.gitkeep`, '');
+    },
+  };
+}
+
+// Same policy as the Go server, so `npm run preview` catches CSP mistakes (inline scripts, eval).
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'";
+
+export default defineConfig({
+  plugins: [vue(), keepDistGitkeep()],
+  define: {
+    // vue-i18n feature flags: composition API only, JIT message compilation (no eval), no devtools.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  build: {
+    outDir: distDir,
+    emptyOutDir: true,
+    // The app is loaded from the local binary, never over a slow network: a few hundred kB
+    // chunks are fine. naive-ui gets its own chunk so that app changes do not bust its cache.
+    chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(naive-ui|vueuc|vooks|css-render|@css-render|seemly|treemate|vdirs|evtd|date-fns|date-fns-tz|lodash-es|async-validator)\//.test(id)) {
+            return 'naive-ui';
+          }
+          return 'vendor';
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8090', changeOrigin: false },
+    },
+  },
+  preview: {
+    headers: { 'Content-Security-Policy': contentSecurityPolicy },
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:8090', changeOrigin: false },
+    },
+  },
+});
