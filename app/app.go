@@ -55,7 +55,7 @@ func Run(opts Options) error {
 		MinWidth:         minWidth,
 		MinHeight:        minHeight,
 		BackgroundColour: &options.RGBA{R: 248, G: 250, B: 249, A: 255},
-		AssetServer:      &assetserver.Options{Handler: opts.Handler},
+		AssetServer:      &assetserver.Options{Assets: devAssets(), Handler: opts.Handler},
 		OnStartup:        d.startup,
 		OnDomReady:       d.domReady,
 		Bind:             []interface{}{d},

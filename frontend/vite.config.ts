@@ -18,12 +18,35 @@ function keepDistGitkeep(): Plugin {
   };
 }
 
+// Where `npm run dev:browser` sends /api: a `civisphere serve --addr 127.0.0.1:8090` beside Vite.
+// Under `wails dev` it is unset: the window's requests reach Vite first and Wails hands those Vite
+// answers 404 to the Go handler, so /api must get a plain 404 here (not the SPA fallback).
+const apiTarget = process.env.CIVISPHERE_API_URL;
+
+function apiFallsThroughToWails(): Plugin {
+  return {
+    name: 'civisphere-api-falls-through-to-wails',
+    apply: 'serve',
+    configureServer(server) {
+      if (apiTarget) return;
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/api/')) {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
+
 // Same policy as the Go server, so `npm run preview` catches CSP mistakes (inline scripts, eval).
 const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'";
 
 export default defineConfig({
-  plugins: [vue(), keepDistGitkeep()],
+  plugins: [vue(), keepDistGitkeep(), apiFallsThroughToWails()],
   define: {
     // vue-i18n feature flags: composition API only, JIT message compilation (no eval), no devtools.
     __VUE_I18N_FULL_INSTALL__: true,
@@ -49,9 +72,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:8090', changeOrigin: false },
-    },
+    proxy: apiTarget ? { '/api': { target: apiTarget, changeOrigin: false } } : undefined,
   },
   preview: {
     headers: { 'Content-Security-Policy': contentSecurityPolicy },
