@@ -16,7 +16,7 @@ LDFLAGS := -X main.version=$(VERSION)
 WEBKIT_TAG = $(shell pkg-config --exists webkit2gtk-4.1 && echo webkit2_41 || echo webkit2_40)
 BIN := build/bin/civisphere
 
-.PHONY: run test build deps frontend api dev serve lint test-go test-frontend test-browser test-desktop clean
+.PHONY: run test build deps frontend api dev serve lint test-go test-frontend test-browser test-desktop bench clean
 
 ## run: install what is missing, build, and open the window (or `serve` when there is no display)
 run: build
@@ -60,6 +60,10 @@ test-browser: build
 ## test-desktop: the real window under Xvfb, a write through the asset server, a screenshot
 test-desktop: build
 	.ci/desktop-smoke $(BIN) test-results/desktop-window.png
+
+## bench: benchmarks of the store and the API; prints a table and writes bench-results.json
+bench: deps
+	.ci/bench bench-results.json
 
 ## api: regenerate the OpenAPI document and the frontend's typed client after an API change
 api: deps

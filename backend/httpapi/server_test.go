@@ -30,7 +30,7 @@ var testUI = fstest.MapFS{
 }
 
 // newTestHandler returns the whole application handler on a fresh temp database.
-func newTestHandler(t *testing.T) http.Handler {
+func newTestHandler(t testing.TB) http.Handler {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "civisphere.db"))
 	if err != nil {
