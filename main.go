@@ -101,7 +101,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := &http.Server{
-		Handler:           env.handler,
+		Handler:           env.handler(loopbackHosts(listener.Addr())),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
@@ -146,7 +146,7 @@ func runDesktop(args []string, stdout, stderr io.Writer) int {
 	}
 	defer env.close()
 
-	opts := app.Options{Handler: env.handler, InstanceID: instanceID(dataDir), Stdout: stdout}
+	opts := app.Options{Handler: env.handler(nil), InstanceID: instanceID(dataDir), Stdout: stdout}
 	if *selfTest {
 		opts.SelfTest = newSelfTest(env, *selfTestHold)
 	}
@@ -172,13 +172,19 @@ func newSelfTest(env *environment, hold time.Duration) *app.SelfTest {
 	}
 }
 
-// environment is what both modes run on: the data folder, its store and the handler.
+// environment is what both modes run on: the data folder, its store and the use cases.
 type environment struct {
 	dataDir  string
 	store    *store.Store
 	settings *service.Settings
-	handler  http.Handler
 	log      *slog.Logger
+}
+
+// handler is the application's HTTP handler; allowedHosts restricts the Host headers it answers.
+func (e *environment) handler(allowedHosts []string) http.Handler {
+	return httpapi.New(httpapi.Config{
+		Version: version, Settings: e.settings, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+	})
 }
 
 func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*environment, error) {
@@ -195,8 +201,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*en
 	}
 	log := slog.New(slog.NewTextHandler(logOut, nil))
 	settings := service.NewSettings(st, time.Now)
-	handler := httpapi.New(httpapi.Config{Version: version, Settings: settings, UI: frontend.Dist(), Log: log})
-	return &environment{dataDir: dataDir, store: st, settings: settings, handler: handler, log: log}, nil
+	return &environment{dataDir: dataDir, store: st, settings: settings, log: log}, nil
 }
 
 func (e *environment) close() {
@@ -235,6 +240,21 @@ func defaultDataDir() string {
 func instanceID(dataDir string) string {
 	sum := sha256.Sum256([]byte(dataDir))
 	return "org.civisphere.app." + hex.EncodeToString(sum[:8])
+}
+
+// loopbackHosts are the names a browser on this computer uses for a server on loopback. Other
+// names are refused, so a web page cannot reach the server through a DNS name it controls that
+// resolves to 127.0.0.1. A server open to the network answers any name (nil).
+func loopbackHosts(addr net.Addr) []string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsLoopback() {
+		return nil
+	}
+	port := fmt.Sprint(tcp.Port)
+	return []string{
+		net.JoinHostPort("127.0.0.1", port), net.JoinHostPort("localhost", port),
+		net.JoinHostPort("::1", port), net.JoinHostPort(tcp.IP.String(), port),
+	}
 }
 
 func isLoopback(addr net.Addr) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,5 +69,19 @@ func TestDisplayAddr(t *testing.T) {
 		if got := displayAddr(tcp); got != want {
 			t.Errorf("%s: got %s, want %s", addr, got, want)
 		}
+	}
+}
+
+func TestLoopbackHosts(t *testing.T) {
+	loop, _ := net.ResolveTCPAddr("tcp", "127.0.0.1:8080")
+	hosts := loopbackHosts(loop)
+	for _, want := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080"} {
+		if !slices.Contains(hosts, want) {
+			t.Errorf("%s not allowed: %v", want, hosts)
+		}
+	}
+	open, _ := net.ResolveTCPAddr("tcp", "0.0.0.0:8080")
+	if loopbackHosts(open) != nil {
+		t.Error("a server open to the network must answer any host name")
 	}
 }

@@ -74,6 +74,8 @@ var (
 	msgBadMethod     = message{"Cette méthode n’est pas acceptée à cette adresse.", "This method is not allowed at this address."}
 	msgForbidden     = message{"Vous n’avez pas le droit de faire cela.", "You are not allowed to do this."}
 	msgInternal      = message{"Une erreur interne est survenue ; rien n’a été enregistré. Réessayez, et si cela persiste, consultez le journal de l’application.", "An internal error occurred; nothing was saved. Try again, and if it persists, check the application log."}
+	msgWrongHost     = message{"Cette adresse n’est pas celle du serveur Civisphère.", "This address is not the Civisphère server's."}
+	msgCrossSite     = message{"Modification refusée : elle ne vient pas de l’application Civisphère.", "Change refused: it does not come from the Civisphère application."}
 	msgTooLarge      = message{"Les données envoyées sont trop volumineuses ({max} Mo au plus).", "The data sent is too large ({max} MB at most)."}
 )
 

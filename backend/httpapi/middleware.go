@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -83,3 +85,42 @@ func (w *problemWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the real writer (flush, deadlines).
 func (w *problemWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// guardHosts answers only requests addressed to one of the allowed hosts; none allowed means any.
+func guardHosts(allowed []string, next http.Handler) http.Handler {
+	if len(allowed) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !slices.Contains(allowed, strings.ToLower(r.Host)) {
+			writeProblem(w, http.StatusMisdirectedRequest, msgWrongHost.in(localeFrom(r.Context())))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// refuseCrossSiteWrites stops another web site open in the same browser from changing data
+// through the API (there are no accounts yet to stop it): a write must come from the app's own
+// pages, as browsers tell with Sec-Fetch-Site and Origin.
+func refuseCrossSiteWrites(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions && crossSite(r) {
+			writeProblem(w, http.StatusForbidden, msgCrossSite.in(localeFrom(r.Context())))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func crossSite(r *http.Request) bool {
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
+		return true
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return false // not from a browser page: curl, scripts, the desktop export writer
+	}
+	u, err := url.Parse(origin)
+	return err != nil || !strings.EqualFold(u.Host, r.Host)
+}

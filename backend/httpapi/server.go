@@ -18,10 +18,14 @@ import (
 
 // Config is what the handler needs.
 type Config struct {
-	Version  string            // shown by /api/health and in the OpenAPI document
+	Version  string            // shown by /api/health
 	Settings *service.Settings // settings use cases
 	UI       fs.FS             // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log      *slog.Logger      // where unexpected errors go
+	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
+	// "localhost:8080" for a server on loopback), so that a web page cannot reach the local
+	// server through a DNS name of its own (DNS rebinding).
+	AllowedHosts []string
 }
 
 // maxRequestBytes caps every request body before any handler reads it. Operations that take
@@ -42,7 +46,7 @@ func New(cfg Config) http.Handler {
 	s.registerOrganizationProfile(api)
 	s.registerPreferences(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
-	return securityHeaders(withRequestContext(apiProblems(limitBody(mux))))
+	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }
 
 // apiVersion is the version of the API contract, not of the binary: the OpenAPI document, from

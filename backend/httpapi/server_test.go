@@ -271,3 +271,42 @@ func TestSPAHandlerStaysInsideItsFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestHostGuardStopsDNSRebinding(t *testing.T) {
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "civisphere.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h := New(Config{Version: "x", Settings: service.NewSettings(st, time.Now), UI: testUI,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), AllowedHosts: []string{"127.0.0.1:8080", "localhost:8080"}})
+	for host, want := range map[string]int{"127.0.0.1:8080": 200, "LOCALHOST:8080": 200, "evil.example:8080": 421, "127.0.0.1:9999": 421} {
+		req := httptest.NewRequest("GET", "/api/health", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: status %d, want %d", host, rec.Code, want)
+		}
+	}
+}
+
+func TestCrossSiteWritesAreRefused(t *testing.T) {
+	h := newTestHandler(t)
+	body := `{"name":"Pirate"}`
+	scenarios := []scenario{
+		{name: "other site by fetch metadata", method: "PUT", path: "/api/settings/organization", body: body,
+			headers: map[string]string{"Sec-Fetch-Site": "cross-site"}, wantStatus: 403, wantType: problemJSON},
+		{name: "other origin", method: "PUT", path: "/api/settings/organization", body: body,
+			headers: map[string]string{"Origin": "http://evil.example"}, wantStatus: 403, wantType: problemJSON},
+		{name: "own origin", method: "PUT", path: "/api/settings/organization", body: `{"name":"Les Amis d’Élodie"}`,
+			headers: map[string]string{"Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"}, wantStatus: 200, wantType: "application/json"},
+		{name: "reads from anywhere still answer", method: "GET", path: "/api/health",
+			headers: map[string]string{"Sec-Fetch-Site": "cross-site"}, wantStatus: 200, wantType: "application/json"},
+		{name: "only the own write was saved", method: "GET", path: "/api/settings/organization", wantStatus: 200,
+			wantType: "application/json", wantInBody: []string{`"name":"Les Amis d’Élodie"`}},
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.name, func(t *testing.T) { sc.run(t, h) })
+	}
+}
