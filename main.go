@@ -10,7 +10,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -193,11 +192,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*en
 	}
 	st, err := store.Open(ctx, filepath.Join(dataDir, "civisphere.db"))
 	if err != nil {
-		var tooNew *store.SchemaTooNewError
-		if errors.As(err, &tooNew) {
-			return nil, fmt.Errorf("%s: %w", dataDir, err)
-		}
-		return nil, err
+		return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
 	}
 	log := slog.New(slog.NewTextHandler(logOut, nil))
 	settings := service.NewSettings(st, time.Now)

@@ -50,7 +50,7 @@ func (e *ValidationError) Error() string {
 	return "invalid input: " + strings.Join(parts, ", ")
 }
 
-// add records a problem; it is a no-op helper used by validators.
+// add records one problem with a field.
 func (e *ValidationError) add(field, code string, params map[string]any) {
 	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Params: params})
 }

@@ -55,7 +55,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
-	latest := LatestSchemaVersion()
+	migrations, err := loadMigrations()
+	if err != nil {
+		rw.Close()
+		return nil, err
+	}
+	latest := len(migrations)
 	current, err := schemaVersion(ctx, rw)
 	if err != nil {
 		rw.Close()
