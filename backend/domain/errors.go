@@ -11,6 +11,10 @@ import (
 // ErrNotFound is returned when the thing asked for does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrConflict is returned when a change collides with the current state (e.g. an e-mail address
+// already used by another volunteer).
+var ErrConflict = errors.New("conflict")
+
 // ErrForbidden is returned when the actor may not do what it asked.
 var ErrForbidden = errors.New("forbidden")
 
@@ -27,6 +31,12 @@ const (
 	CodeImageNotSupported   = "image_not_supported"
 	CodeImageTooLarge       = "image_too_large"
 	CodeImageTooManyPixels  = "image_too_many_pixels"
+	CodeTooMany             = "too_many"
+	CodeInvalidLanguage     = "invalid_language"
+	CodeOutOfRange          = "out_of_range"
+	CodeInvalidDate         = "invalid_date"
+	CodeDuplicateEmail      = "duplicate_email"
+	CodeConflict            = "conflict"
 )
 
 // FieldError says which field is wrong and why.
