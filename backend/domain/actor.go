@@ -25,3 +25,11 @@ func LocalAdmin() Actor { return Actor{ID: "local", Role: RoleAdmin} }
 
 // CanManageSettings tells whether the actor may change the installation's settings.
 func (a Actor) CanManageSettings() bool { return a.Role == RoleAdmin }
+
+// CanManageVolunteers tells whether the actor may create, change, archive and import volunteers.
+func (a Actor) CanManageVolunteers() bool { return a.Role == RoleAdmin || a.Role == RoleCoordinator }
+
+// CanReadVolunteers tells whether the actor may search and read volunteer profiles.
+func (a Actor) CanReadVolunteers() bool {
+	return a.Role == RoleAdmin || a.Role == RoleCoordinator || a.Role == RoleViewer
+}

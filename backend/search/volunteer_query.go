@@ -1,0 +1,359 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/civisphere/civisphere/backend/domain"
+)
+
+// Query is a search for volunteers.
+type Query struct {
+	Text         string                 // free text typed by a person
+	Skills       []string               // skill IDs that must all be offered
+	MinLevel     domain.SkillLevel      // with Skills: at least this level in them; alone: in any skill
+	City         string                 // exact city (case and accents ignored)
+	Causes       []domain.Cause         // all must be among the volunteer's causes
+	Languages    []string               // all must be spoken
+	Availability []string               // all must hold (weekdays, evenings, weekends, onsite, remote)
+	Status       domain.VolunteerStatus // "" means active
+	AllStatuses  bool                   // archived and active together
+	Limit        int
+	Offset       int
+	Facets       bool // count values of every facet over all matches
+}
+
+// Facet names, as the API returns them.
+const (
+	FacetSkills       = "skills"
+	FacetCauses       = "causes"
+	FacetCity         = "city"
+	FacetAvailability = "availability"
+	FacetLanguages    = "languages"
+	FacetLevel        = "level"
+)
+
+// FacetValue is one value of a facet with the number of matching volunteers that have it.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// Hit is one matching volunteer.
+type Hit struct {
+	ID    int64
+	Score float64
+}
+
+// Result is one page of matches.
+type Result struct {
+	Total  uint64
+	Hits   []Hit
+	Facets map[string][]FacetValue
+	// Words are the folded words of the query as searched, for highlighting matches.
+	Words []QueryWord
+	// Skills are the taxonomy skills the query named (by any name or synonym).
+	Skills []string
+	Took   time.Duration
+}
+
+// QueryWord is one word of the query and how it may match.
+type QueryWord struct {
+	Text      string // folded
+	Prefix    bool   // the word being typed: matches words that start with it
+	Fuzziness int    // edits allowed
+}
+
+// Limits of a query, so that a pasted novel cannot make a search slow.
+const (
+	maxQueryWords = 12
+	maxPageSize   = 200
+	facetSize     = 30
+)
+
+// stopWords are left out of free-text queries: people type "chef de projet à Lyon", and "de"
+// and "à" would otherwise have to match something.
+var stopWords = map[string]bool{
+	"a": true, "au": true, "aux": true, "de": true, "des": true, "du": true, "d": true, "en": true,
+	"et": true, "l": true, "la": true, "le": true, "les": true, "ou": true, "pour": true, "sur": true,
+	"un": true, "une": true, "avec": true, "the": true, "of": true, "and": true, "in": true,
+	"for": true, "or": true, "with": true, "at": true,
+}
+
+// fuzzinessFor allows one edit in short words and two in long ones; words of one or two
+// letters must be exact, or every two-letter word would match.
+func fuzzinessFor(word string) int {
+	switch n := utf8.RuneCountInString(word); {
+	case n <= 2:
+		return 0
+	case n <= 6:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// Search runs q and returns one page of volunteers, best first, ties in name order.
+func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	started := time.Now()
+	must := []query.Query{}
+	var (
+		words  []QueryWord
+		skills []string
+		err    error
+	)
+	if email := strings.ToLower(strings.TrimSpace(q.Text)); strings.Contains(email, "@") && !strings.Contains(email, " ") {
+		// An e-mail address (or its beginning) is looked up as such, not as words.
+		p := bleve.NewPrefixQuery(email)
+		p.SetField(fieldEmail)
+		must = append(must, p)
+	} else if words, skills, err = ix.analyzeText(q.Text); err != nil {
+		return Result{}, err
+	}
+	for _, id := range skills {
+		// A skill named in full (by any name or synonym) is matched by ID: exact, and it
+		// covers every synonym at once.
+		must = append(must, termQuery(fieldSkillIDs, id, 4))
+	}
+	for _, w := range words {
+		must = append(must, wordQuery(w))
+	}
+	filters := ix.filters(q)
+	var root query.Query
+	switch {
+	case len(must) == 0 && len(filters) == 0:
+		root = bleve.NewMatchAllQuery()
+	case len(must) == 0:
+		root = bleve.NewConjunctionQuery(filters...)
+	default:
+		b := bleve.NewBooleanQuery()
+		b.AddMust(must...)
+		if len(filters) > 0 {
+			// Filters narrow the results without changing their scores.
+			f := bleve.NewConjunctionQuery(filters...)
+			f.SetBoost(0)
+			b.AddMust(f)
+		}
+		root = b
+	}
+	limit := q.Limit
+	if limit <= 0 || limit > maxPageSize {
+		limit = 20
+	}
+	req := bleve.NewSearchRequestOptions(root, limit, max(q.Offset, 0), false)
+	req.SortBy([]string{"-_score", fieldSortName})
+	if q.Facets {
+		req.AddFacet(FacetSkills, bleve.NewFacetRequest(fieldSkillIDs, facetSize))
+		req.AddFacet(FacetCauses, bleve.NewFacetRequest(fieldCauses, len(domain.Causes)))
+		req.AddFacet(FacetCity, bleve.NewFacetRequest(fieldCityFacet, facetSize))
+		req.AddFacet(FacetAvailability, bleve.NewFacetRequest(fieldAvailable, 16))
+		req.AddFacet(FacetLanguages, bleve.NewFacetRequest(fieldLanguages, facetSize))
+		if len(q.Skills) > 0 {
+			req.AddFacet(FacetLevel, bleve.NewFacetRequest(fieldSkillLevels, 4*len(q.Skills)+facetSize))
+		} else {
+			req.AddFacet(FacetLevel, bleve.NewFacetRequest(fieldLevels, 4))
+		}
+	}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search volunteers: %w", err)
+	}
+	out := Result{Total: res.Total, Words: words, Skills: skills}
+	out.Hits = make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		id, err := strconv.ParseInt(h.ID, 10, 64)
+		if err != nil {
+			return Result{}, fmt.Errorf("search volunteers: document id %q: %w", h.ID, err)
+		}
+		out.Hits = append(out.Hits, Hit{ID: id, Score: h.Score})
+	}
+	if q.Facets {
+		out.Facets = facetsOf(res.Facets, q.Skills)
+	}
+	out.Took = time.Since(started)
+	return out, nil
+}
+
+// analyzeText splits the typed text into the taxonomy skills it names in full and the other
+// words, folded by the index's own analyzer so that query and index always agree.
+func (ix *Index) analyzeText(text string) ([]QueryWord, []string, error) {
+	text = strings.TrimLeft(text, " \t")
+	if text == "" {
+		return nil, nil, nil
+	}
+	typing := !strings.HasSuffix(text, " ") // the last word may still be incomplete
+	folded := strings.Fields(domain.FoldText(text))
+	if len(folded) > maxQueryWords {
+		folded = folded[:maxQueryWords]
+		typing = false
+	}
+	covered := make([]bool, len(folded))
+	var skills []string
+	for _, s := range ix.tax.FindIn(strings.Join(folded, " ")) {
+		for _, term := range ix.tax.Terms(s.ID) {
+			termWords := strings.Fields(term)
+			for start := 0; start+len(termWords) <= len(folded); start++ {
+				if equalWords(folded[start:start+len(termWords)], termWords) {
+					for k := range termWords {
+						covered[start+k] = true
+					}
+				}
+			}
+		}
+		skills = append(skills, s.ID)
+	}
+	analyzer := ix.bleve.Mapping().AnalyzerNamed(analyzerFolded)
+	if analyzer == nil {
+		return nil, nil, fmt.Errorf("search: analyzer %q missing", analyzerFolded)
+	}
+	var words []QueryWord
+	for i, raw := range folded {
+		if covered[i] {
+			continue
+		}
+		last := i == len(folded)-1
+		if stopWords[raw] && !(last && typing) && len(folded) > 1 {
+			continue
+		}
+		for _, tok := range analyzer.Analyze([]byte(raw)) {
+			t := string(tok.Term)
+			words = append(words, QueryWord{Text: t, Prefix: last && typing, Fuzziness: fuzzinessFor(t)})
+		}
+	}
+	return words, skills, nil
+}
+
+func equalWords(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordQuery matches one word in any searchable field: exactly (best), as a prefix when it is
+// the word being typed, or within its edit distance.
+func wordQuery(w QueryWord) query.Query {
+	var alts []query.Query
+	for _, f := range []struct {
+		field string
+		boost float64
+	}{{fieldSkills, 3}, {fieldName, 3}, {fieldCity, 2}} {
+		alts = append(alts, termQuery(f.field, w.Text, f.boost))
+		if w.Prefix && utf8.RuneCountInString(w.Text) >= 2 {
+			p := bleve.NewPrefixQuery(w.Text)
+			p.SetField(f.field)
+			p.SetBoost(f.boost * 0.8)
+			alts = append(alts, p)
+		}
+		if w.Fuzziness > 0 {
+			fz := bleve.NewFuzzyQuery(w.Text)
+			fz.SetField(f.field)
+			fz.SetFuzziness(w.Fuzziness)
+			fz.SetBoost(f.boost * 0.5)
+			alts = append(alts, fz)
+		}
+	}
+	for _, field := range []string{fieldBio, fieldNotes} {
+		m := bleve.NewMatchQuery(w.Text)
+		m.SetField(field)
+		m.SetBoost(1)
+		alts = append(alts, m)
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+func termQuery(field, term string, boost float64) query.Query {
+	t := bleve.NewTermQuery(term)
+	t.SetField(field)
+	t.SetBoost(boost)
+	return t
+}
+
+// filters are the exact conditions of q.
+func (ix *Index) filters(q Query) []query.Query {
+	var out []query.Query
+	switch {
+	case q.AllStatuses:
+	case q.Status == "":
+		out = append(out, termQuery(fieldStatus, string(domain.StatusActive), 1))
+	default:
+		out = append(out, termQuery(fieldStatus, string(q.Status), 1))
+	}
+	minRank := q.MinLevel.Rank()
+	for _, id := range q.Skills {
+		if minRank <= 1 {
+			out = append(out, termQuery(fieldSkillIDs, id, 1))
+			continue
+		}
+		var levels []query.Query
+		for _, l := range domain.SkillLevels[minRank-1:] {
+			levels = append(levels, termQuery(fieldSkillLevels, id+":"+string(l), 1))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(levels...))
+	}
+	if len(q.Skills) == 0 && minRank > 1 {
+		var levels []query.Query
+		for _, l := range domain.SkillLevels[minRank-1:] {
+			levels = append(levels, termQuery(fieldLevels, string(l), 1))
+		}
+		out = append(out, bleve.NewDisjunctionQuery(levels...))
+	}
+	if q.City != "" {
+		out = append(out, termQuery(fieldCityKey, domain.FoldText(q.City), 1))
+	}
+	for _, c := range q.Causes {
+		out = append(out, termQuery(fieldCauses, string(c), 1))
+	}
+	for _, l := range q.Languages {
+		out = append(out, termQuery(fieldLanguages, l, 1))
+	}
+	for _, a := range q.Availability {
+		out = append(out, termQuery(fieldAvailable, a, 1))
+	}
+	return out
+}
+
+// facetsOf turns Bleve's facet results into sorted value counts. With a skill filter, the level
+// facet counts the levels in the filtered skills (the highest one per volunteer is not known to
+// the index, so each "skill:level" pair counts once).
+func facetsOf(raw search.FacetResults, skills []string) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(raw))
+	for name, fr := range raw {
+		values := make([]FacetValue, 0, len(fr.Terms.Terms()))
+		for _, t := range fr.Terms.Terms() {
+			values = append(values, FacetValue{Value: t.Term, Count: t.Count})
+		}
+		if name == FacetLevel && len(skills) > 0 {
+			byLevel := map[string]int{}
+			for _, v := range values {
+				id, level, ok := strings.Cut(v.Value, ":")
+				if ok && containsString(skills, id) {
+					byLevel[level] += v.Count
+				}
+			}
+			values = values[:0]
+			for level, n := range byLevel {
+				values = append(values, FacetValue{Value: level, Count: n})
+			}
+		}
+		sort.SliceStable(values, func(a, b int) bool {
+			if values[a].Count != values[b].Count {
+				return values[a].Count > values[b].Count
+			}
+			return values[a].Value < values[b].Value
+		})
+		out[name] = values
+	}
+	return out
+}

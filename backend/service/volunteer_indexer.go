@@ -1,0 +1,370 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/search"
+	"github.com/civisphere/civisphere/backend/store"
+	"github.com/civisphere/civisphere/backend/taxonomy"
+)
+
+// Index states, as the API reports them.
+const (
+	IndexReady      = "ready"      // the index holds every committed change it was told of
+	IndexRebuilding = "rebuilding" // being rebuilt from the database; results may be incomplete
+	IndexFailed     = "failed"     // could not be rebuilt; Error says why
+)
+
+// IndexStatus is what the UI shows about the search index.
+type IndexStatus struct {
+	State string
+	Done  int // volunteers indexed so far, while rebuilding
+	Total int
+	Error string
+}
+
+// drainBatch is how many outbox changes go into one index batch.
+const drainBatch = 1000
+
+// VolunteerIndexer keeps the search index in step with the database. Every write to a volunteer
+// adds a row to the outbox in its own transaction; Sync applies the outbox to the index in seq
+// order and records the last applied seq inside the index, so a crash between the two loses
+// nothing: the next Sync (or the next start) applies what is left. When the index is missing,
+// unreadable, built with another mapping or out of step with the database, it is rebuilt into
+// a new folder in the background, then swapped in.
+type VolunteerIndexer struct {
+	store *store.Store
+	tax   *taxonomy.Taxonomy
+	dir   string // the folder of the live index
+	log   *slog.Logger
+
+	mu         sync.RWMutex // guards ix, status and rebuilding
+	ix         *search.Index
+	status     IndexStatus
+	rebuilding bool // a background rebuild is running
+
+	drainMu sync.Mutex // one drain or rebuild at a time
+	wg      sync.WaitGroup
+	ctx     context.Context // lives from Start to Close: background rebuilds run in it
+	cancel  context.CancelFunc
+}
+
+// NewVolunteerIndexer manages the index in dir (created when needed).
+func NewVolunteerIndexer(st *store.Store, tax *taxonomy.Taxonomy, dir string, log *slog.Logger) *VolunteerIndexer {
+	return &VolunteerIndexer{store: st, tax: tax, dir: dir, log: log, status: IndexStatus{State: IndexRebuilding}}
+}
+
+// Start opens the index and catches up with the outbox, or starts a rebuild in the background
+// when the index cannot be trusted. It never waits for a rebuild: start-up stays fast.
+func (x *VolunteerIndexer) Start(ctx context.Context) error {
+	x.ctx, x.cancel = context.WithCancel(ctx)
+	ctx = x.ctx
+	if err := os.MkdirAll(filepath.Dir(x.dir), 0o755); err != nil {
+		return fmt.Errorf("search index folder: %w", err)
+	}
+	ix, reason := x.openTrusted(ctx)
+	if ix != nil {
+		x.mu.Lock()
+		x.ix = ix
+		x.status = IndexStatus{State: IndexReady}
+		x.mu.Unlock()
+		if err := x.Sync(ctx); err != nil {
+			x.log.Warn("search index: catching up failed; rebuilding", "err", err)
+			x.startRebuild(ctx)
+		}
+		return nil
+	}
+	x.log.Info("search index: rebuilding in the background", "reason", reason)
+	x.startRebuild(ctx)
+	return nil
+}
+
+// openTrusted opens the live index when it is in step with the database (or can be brought in
+// step by applying the outbox). Otherwise it returns nil and the reason.
+func (x *VolunteerIndexer) openTrusted(ctx context.Context) (*search.Index, string) {
+	ix, err := search.Open(x.dir, x.tax)
+	if err != nil {
+		return nil, err.Error()
+	}
+	reason := x.checkInStep(ctx, ix)
+	if reason == "" {
+		return ix, ""
+	}
+	ix.Close()
+	return nil, reason
+}
+
+// checkInStep compares the index's last applied seq and document count with the database.
+func (x *VolunteerIndexer) checkInStep(ctx context.Context, ix *search.Index) string {
+	last, err := ix.LastSeq()
+	if err != nil {
+		return err.Error()
+	}
+	st, err := x.store.IndexOutboxState(ctx)
+	if err != nil {
+		return err.Error()
+	}
+	switch {
+	case last > st.NewestSeq:
+		return fmt.Sprintf("the index has changes the database does not (index at %d, database at %d): the database was replaced", last, st.NewestSeq)
+	case last < st.NewestSeq && (st.OldestPendingSeq == 0 || st.OldestPendingSeq > last+1):
+		return fmt.Sprintf("changes %d to %d are no longer in the outbox", last+1, st.NewestSeq)
+	case last == st.NewestSeq:
+		docs, err := ix.DocCount()
+		if err != nil {
+			return err.Error()
+		}
+		if int(docs) != st.Volunteers {
+			return fmt.Sprintf("the index holds %d volunteers, the database %d", docs, st.Volunteers)
+		}
+	}
+	return ""
+}
+
+// Status says whether search results are complete.
+func (x *VolunteerIndexer) Status() IndexStatus {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.status
+}
+
+// Search runs q on the live index. complete is false while the index is being rebuilt: results
+// then come from the previous index, if there was one, and may miss recent changes.
+func (x *VolunteerIndexer) Search(ctx context.Context, q search.Query) (res search.Result, status IndexStatus, err error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	status = x.status
+	if x.ix == nil {
+		return search.Result{}, status, nil
+	}
+	res, err = x.ix.Search(ctx, q)
+	return res, status, err
+}
+
+// Sync applies the outbox to the index. Writers call it right after they commit, so that the
+// person who saved a profile finds it at once. While a rebuild runs it returns at once: the
+// rebuild applies the outbox when it finishes.
+func (x *VolunteerIndexer) Sync(ctx context.Context) error {
+	if !x.drainMu.TryLock() {
+		if x.Status().State == IndexRebuilding {
+			return nil
+		}
+		x.drainMu.Lock()
+	}
+	defer x.drainMu.Unlock()
+	x.mu.RLock()
+	ix := x.ix
+	rebuilding := x.status.State != IndexReady
+	x.mu.RUnlock()
+	if ix == nil || rebuilding {
+		return nil
+	}
+	return x.drain(ctx, ix, nil)
+}
+
+// drain applies outbox changes after the index's last seq, batch by batch, then forgets them.
+func (x *VolunteerIndexer) drain(ctx context.Context, ix *search.Index, progress func(done int)) error {
+	last, err := ix.LastSeq()
+	if err != nil {
+		return err
+	}
+	done := 0
+	for {
+		changes, err := x.store.IndexChanges(ctx, last, drainBatch)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		ids := make([]int64, 0, len(changes))
+		seen := make(map[int64]bool, len(changes))
+		for _, c := range changes {
+			if !seen[c.VolunteerID] {
+				seen[c.VolunteerID] = true
+				ids = append(ids, c.VolunteerID)
+			}
+		}
+		vols, err := x.store.Volunteers(ctx, ids)
+		if err != nil {
+			return err
+		}
+		var deletes []int64
+		for _, v := range vols {
+			delete(seen, v.ID)
+		}
+		for id := range seen {
+			deletes = append(deletes, id)
+		}
+		last = changes[len(changes)-1].Seq
+		if err := ix.Apply(vols, deletes, last); err != nil {
+			return err
+		}
+		if err := x.store.DeleteIndexChanges(ctx, last); err != nil {
+			// Harmless: the index records last, so these rows are skipped next time.
+			x.log.Warn("search index: pruning the outbox failed", "err", err)
+		}
+		done += len(ids)
+		if progress != nil {
+			progress(done)
+		}
+	}
+}
+
+// Rebuild starts a rebuild in the background unless one is running. Searches go on against the
+// current index, flagged incomplete, until the new one is swapped in.
+func (x *VolunteerIndexer) Rebuild() { x.startRebuild(x.ctx) }
+
+func (x *VolunteerIndexer) startRebuild(ctx context.Context) {
+	x.mu.Lock()
+	if x.rebuilding {
+		x.mu.Unlock()
+		return
+	}
+	x.rebuilding = true
+	x.status = IndexStatus{State: IndexRebuilding}
+	x.mu.Unlock()
+	x.wg.Add(1)
+	go func() {
+		defer x.wg.Done()
+		defer func() {
+			x.mu.Lock()
+			x.rebuilding = false
+			x.mu.Unlock()
+		}()
+		if err := x.RebuildNow(ctx, nil); err != nil && !errors.Is(err, context.Canceled) {
+			x.log.Error("search index: rebuild failed", "err", err)
+		}
+	}()
+}
+
+// RebuildNow rebuilds the index from the database and waits for it: `civisphere reindex` and the
+// benchmark use it. progress, when given, is called with the volunteers indexed so far.
+func (x *VolunteerIndexer) RebuildNow(ctx context.Context, progress func(done, total int)) error {
+	x.drainMu.Lock()
+	defer x.drainMu.Unlock()
+	err := x.rebuild(ctx, progress)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if err != nil {
+		x.status = IndexStatus{State: IndexFailed, Error: err.Error()}
+		return err
+	}
+	x.status = IndexStatus{State: IndexReady}
+	return nil
+}
+
+func (x *VolunteerIndexer) rebuild(ctx context.Context, progress func(done, total int)) error {
+	started := time.Now()
+	total, err := x.store.CountVolunteers(ctx)
+	if err != nil {
+		return err
+	}
+	x.setProgress(0, total)
+	fresh := x.dir + ".rebuild"
+	if err := os.RemoveAll(fresh); err != nil {
+		return fmt.Errorf("clear %s: %w", fresh, err)
+	}
+	ix, err := search.Create(fresh, x.tax)
+	if err != nil {
+		return err
+	}
+	batch := make([]domain.Volunteer, 0, drainBatch)
+	done := 0
+	flush := func(seq int64) error {
+		if err := ix.Apply(batch, nil, seq); err != nil {
+			return err
+		}
+		done += len(batch)
+		batch = batch[:0]
+		x.setProgress(done, total)
+		if progress != nil {
+			progress(done, total)
+		}
+		return ctx.Err()
+	}
+	// Documents are applied with seq 0 until the snapshot is complete: an index left half-built
+	// by a crash says it has applied nothing and is rebuilt again.
+	snapshotSeq, err := x.store.EachVolunteer(ctx, func(v domain.Volunteer) error {
+		batch = append(batch, v)
+		if len(batch) == drainBatch {
+			return flush(0)
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush(snapshotSeq)
+	}
+	if err == nil {
+		// Changes committed while the snapshot was read.
+		err = x.drain(ctx, ix, nil)
+	}
+	if err != nil {
+		ix.Close()
+		os.RemoveAll(fresh) //nolint:errcheck // best effort; the next rebuild clears it anyway
+		return fmt.Errorf("rebuild search index: %w", err)
+	}
+	if err := x.swap(ix, fresh); err != nil {
+		return err
+	}
+	x.log.Info("search index: rebuilt", "volunteers", done, "took", time.Since(started).Round(time.Millisecond))
+	return nil
+}
+
+// swap replaces the live index folder with the freshly built one.
+func (x *VolunteerIndexer) swap(fresh *search.Index, freshDir string) error {
+	if err := fresh.Close(); err != nil {
+		return fmt.Errorf("close rebuilt index: %w", err)
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.ix != nil {
+		x.ix.Close()
+		x.ix = nil
+	}
+	old := x.dir + ".old"
+	os.RemoveAll(old) //nolint:errcheck // leftovers of an earlier swap
+	if err := os.Rename(x.dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("swap search index: %w", err)
+	}
+	if err := os.Rename(freshDir, x.dir); err != nil {
+		return fmt.Errorf("swap search index: %w", err)
+	}
+	os.RemoveAll(old) //nolint:errcheck // only disk space is at stake
+	ix, err := search.Open(x.dir, x.tax)
+	if err != nil {
+		return fmt.Errorf("open rebuilt index: %w", err)
+	}
+	x.ix = ix
+	return nil
+}
+
+func (x *VolunteerIndexer) setProgress(done, total int) {
+	x.mu.Lock()
+	x.status.Done, x.status.Total = done, total
+	x.mu.Unlock()
+}
+
+// Close stops a running rebuild and closes the index.
+func (x *VolunteerIndexer) Close() error {
+	if x.cancel != nil {
+		x.cancel()
+	}
+	x.wg.Wait()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.ix == nil {
+		return nil
+	}
+	err := x.ix.Close()
+	x.ix = nil
+	return err
+}
