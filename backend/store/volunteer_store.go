@@ -31,7 +31,7 @@ type availabilityRow struct {
 // CreateVolunteer inserts a validated volunteer and sets its ID. An e-mail address already used
 // by another volunteer gives a *domain.ValidationError on "email".
 func (s *Store) CreateVolunteer(ctx context.Context, v *domain.Volunteer) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w, err := newVolunteerWriter(ctx, tx)
 		if err != nil {
 			return err
@@ -39,6 +39,10 @@ func (s *Store) CreateVolunteer(ctx context.Context, v *domain.Volunteer) error 
 		defer w.close()
 		return w.insert(ctx, v)
 	})
+	if err != nil {
+		v.ID = 0 // rolled back: the ID was never really given
+	}
+	return err
 }
 
 // UpdateVolunteer replaces a volunteer's profile and skills; CreatedAt is kept as stored.
@@ -146,24 +150,30 @@ func (s *Store) Volunteers(ctx context.Context, ids []int64) ([]domain.Volunteer
 	return out, nil
 }
 
-// VolunteerIDsByEmail maps every e-mail address on file to its volunteer: imports use it to
-// update people they already know instead of adding them twice.
-func (s *Store) VolunteerIDsByEmail(ctx context.Context) (map[string]int64, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT email, id FROM volunteers WHERE email <> ''`)
+// VolunteerIdentity is what tells one person from another when a file is imported again.
+type VolunteerIdentity struct {
+	ID        int64
+	Email     string
+	FirstName string
+	LastName  string
+	City      string
+}
+
+// VolunteerIdentities lists who is on file, for imports to update people they already know
+// instead of adding them twice.
+func (s *Store) VolunteerIdentities(ctx context.Context) ([]VolunteerIdentity, error) {
+	rows, err := s.ro.QueryContext(ctx, `SELECT id, email, first_name, last_name, city FROM volunteers ORDER BY id`)
 	if err != nil {
-		return nil, fmt.Errorf("read volunteer e-mails: %w", err)
+		return nil, fmt.Errorf("read volunteer identities: %w", err)
 	}
 	defer rows.Close()
-	out := make(map[string]int64)
+	var out []VolunteerIdentity
 	for rows.Next() {
-		var (
-			email string
-			id    int64
-		)
-		if err := rows.Scan(&email, &id); err != nil {
-			return nil, fmt.Errorf("read volunteer e-mails: %w", err)
+		var v VolunteerIdentity
+		if err := rows.Scan(&v.ID, &v.Email, &v.FirstName, &v.LastName, &v.City); err != nil {
+			return nil, fmt.Errorf("read volunteer identities: %w", err)
 		}
-		out[email] = id
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }
@@ -249,6 +259,10 @@ func (s *Store) EachVolunteer(ctx context.Context, fn func(domain.Volunteer) err
 // get their ID), the others replace the stored profile. Either all are written or none.
 // progress, when not nil, is called every 500 volunteers; ctx cancels the whole import.
 func (s *Store) ImportVolunteers(ctx context.Context, list []domain.Volunteer, progress func(done int)) (created, updated int, err error) {
+	isNew := make([]bool, len(list))
+	for i := range list {
+		isNew[i] = list[i].ID == 0
+	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		w, err := newVolunteerWriter(ctx, tx)
 		if err != nil {
@@ -282,6 +296,12 @@ func (s *Store) ImportVolunteers(ctx context.Context, list []domain.Volunteer, p
 		return nil
 	})
 	if err != nil {
+		// Rolled back: the IDs given to new volunteers were never really given.
+		for i := range list {
+			if isNew[i] {
+				list[i].ID = 0
+			}
+		}
 		return 0, 0, err
 	}
 	return created, updated, nil

@@ -6,6 +6,7 @@ package taxonomy
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/civisphere/civisphere/backend/domain"
 )
@@ -16,12 +17,20 @@ type Label struct {
 	EN string
 }
 
-// In returns the label in the given locale ("fr" or "en"); French is the default.
+// In returns the label in the given locale: English for "en" and its regional forms ("en-GB",
+// "en_US"), French otherwise, French being the default.
 func (l Label) In(locale string) string {
-	if locale == "en" && l.EN != "" {
+	if isEnglish(locale) && l.EN != "" {
 		return l.EN
 	}
 	return l.FR
+}
+
+func isEnglish(locale string) bool {
+	if len(locale) < 2 || !strings.EqualFold(locale[:2], "en") {
+		return false
+	}
+	return len(locale) == 2 || locale[2] == '-' || locale[2] == '_'
 }
 
 // Domain groups skills (finance and accounting, legal, …).
@@ -44,9 +53,10 @@ type Taxonomy struct {
 	domains []Domain
 	skills  []Skill
 	byID    map[string]int
-	byTerm  map[string]int // folded name or synonym → index in skills
-	// phrases are the folded terms split in words, longest first, for FindIn.
-	phrases []phrase
+	terms   *lexicon   // folded names and synonyms → index in skills
+	folded  [][]string // folded terms of each skill, in the order of Skill.terms
+	// byFirst holds the terms as loose words, keyed by their first word, longest first, for FindIn.
+	byFirst map[string][]phrase
 }
 
 type phrase struct {
@@ -54,34 +64,45 @@ type phrase struct {
 	skill int
 }
 
-// Builtin returns the built-in taxonomy.
-func Builtin() *Taxonomy {
-	return build(builtinDomains, builtinSkills)
-}
+var builtin = sync.OnceValue(func() *Taxonomy { return build(builtinDomains, builtinSkills) })
+
+// Builtin returns the built-in taxonomy. It is built once and shared.
+func Builtin() *Taxonomy { return builtin() }
 
 func build(domains []Domain, skills []Skill) *Taxonomy {
 	t := &Taxonomy{
 		domains: domains,
 		skills:  skills,
 		byID:    make(map[string]int, len(skills)),
-		byTerm:  make(map[string]int, len(skills)*8),
+		terms:   newLexicon(len(skills) * 10),
+		folded:  make([][]string, len(skills)),
+		byFirst: make(map[string][]phrase, len(skills)*8),
 	}
 	for i, s := range skills {
 		t.byID[s.ID] = i
 	}
 	for i, s := range skills {
 		for _, term := range s.terms() {
-			key := domain.FoldText(term)
-			if key == "" {
-				continue
-			}
-			if _, taken := t.byTerm[key]; !taken {
-				t.byTerm[key] = i
-				t.phrases = append(t.phrases, phrase{words: strings.Fields(key), skill: i})
-			}
+			t.folded[i] = append(t.folded[i], t.terms.add(term, i))
 		}
 	}
-	sort.SliceStable(t.phrases, func(a, b int) bool { return len(t.phrases[a].words) > len(t.phrases[b].words) })
+	// Phrases are made once every term is known, so that a loose form shared by two skills
+	// (which the tests forbid for the built-in list) names neither.
+	seen := map[string]bool{}
+	for i := range skills {
+		for _, key := range t.folded[i] {
+			loose := looseKey(key)
+			if loose == "" || seen[loose] || t.terms.loose[loose] != i {
+				continue
+			}
+			seen[loose] = true
+			words := strings.Fields(loose)
+			t.byFirst[words[0]] = append(t.byFirst[words[0]], phrase{words: words, skill: i})
+		}
+	}
+	for _, list := range t.byFirst {
+		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
+	}
 	return t
 }
 
@@ -108,9 +129,10 @@ func (t *Taxonomy) Skill(id string) (Skill, bool) {
 }
 
 // Match maps free text to the canonical skill whose name or synonym it is, ignoring case,
-// accents and ligatures. "Comptabilité", "COMPTA" and "bookkeeping" all give "accounting".
+// accents, ligatures, punctuation and plural endings. "Comptabilité", "COMPTA", "comptables" and
+// "bookkeeping" all give "accounting".
 func (t *Taxonomy) Match(text string) (Skill, bool) {
-	i, ok := t.byTerm[domain.FoldText(text)]
+	i, ok := t.terms.lookup(text)
 	if !ok {
 		return Skill{}, false
 	}
@@ -119,14 +141,13 @@ func (t *Taxonomy) Match(text string) (Skill, bool) {
 
 // Terms lists every folded way to name the skill with the given ID, for the search index.
 func (t *Taxonomy) Terms(id string) []string {
-	s, ok := t.Skill(id)
+	i, ok := t.byID[id]
 	if !ok {
 		return nil
 	}
-	out := make([]string, 0, 2+len(s.Synonyms))
+	out := make([]string, 0, len(t.folded[i]))
 	seen := map[string]bool{}
-	for _, term := range s.terms() {
-		key := domain.FoldText(term)
+	for _, key := range t.folded[i] {
 		if key != "" && !seen[key] {
 			seen[key] = true
 			out = append(out, key)
@@ -135,33 +156,59 @@ func (t *Taxonomy) Terms(id string) []string {
 	return out
 }
 
-// FindIn lists the skills named in a piece of free text, as whole words ("gestion de projet à
-// Lyon" names "project-management"). Longer names win over the shorter names they contain.
+// FindIn lists the skills named in a piece of free text, as whole words, in the order the text
+// names them ("gestion de projet à Lyon" names "project-management"; "des comptables" names
+// "accounting"). Longer names win over the shorter names they contain or overlap: "chef de projet
+// événementiel" names event management, not project management.
 func (t *Taxonomy) FindIn(text string) []Skill {
 	words := strings.Fields(domain.FoldText(text))
+	for i, w := range words {
+		words[i] = singular(w)
+	}
+	type hit struct{ start, n, skill int }
+	var hits []hit
+	for start, w := range words {
+		for _, p := range t.byFirst[w] {
+			if start+len(p.words) <= len(words) && equalWords(words[start:start+len(p.words)], p.words) {
+				hits = append(hits, hit{start, len(p.words), p.skill})
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	// Longest first, then leftmost first; a hit that overlaps one already taken is dropped.
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].n > hits[b].n })
 	used := make([]bool, len(words))
+	kept := hits[:0]
+	for _, h := range hits {
+		free := true
+		for k := h.start; k < h.start+h.n; k++ {
+			free = free && !used[k]
+		}
+		if !free {
+			continue
+		}
+		for k := h.start; k < h.start+h.n; k++ {
+			used[k] = true
+		}
+		kept = append(kept, h)
+	}
+	sort.Slice(kept, func(a, b int) bool { return kept[a].start < kept[b].start })
 	var found []Skill
 	seen := map[int]bool{}
-	for _, p := range t.phrases {
-		for start := 0; start+len(p.words) <= len(words); start++ {
-			if !matchesAt(words, used, start, p.words) {
-				continue
-			}
-			for k := range p.words {
-				used[start+k] = true
-			}
-			if !seen[p.skill] {
-				seen[p.skill] = true
-				found = append(found, t.skills[p.skill])
-			}
+	for _, h := range kept {
+		if !seen[h.skill] {
+			seen[h.skill] = true
+			found = append(found, t.skills[h.skill])
 		}
 	}
 	return found
 }
 
-func matchesAt(words []string, used []bool, start int, want []string) bool {
-	for k, w := range want {
-		if used[start+k] || words[start+k] != w {
+func equalWords(a, b []string) bool {
+	for k := range b {
+		if a[k] != b[k] {
 			return false
 		}
 	}
@@ -175,7 +222,8 @@ type Suggestion struct {
 }
 
 // Suggest proposes skills whose name or synonym has a word starting with the typed text, best
-// first: a name starting with it, then a word of a name, then a synonym; ties in alphabetical
+// first: a name or synonym equal to the text ("dev", "RH"), then a name starting with it, then a
+// word of a name, then a synonym starting with it, then a word of a synonym; ties in alphabetical
 // order of the name in the given locale.
 func (t *Taxonomy) Suggest(typed, locale string, limit int) []Suggestion {
 	q := domain.FoldText(typed)
@@ -185,32 +233,35 @@ func (t *Taxonomy) Suggest(typed, locale string, limit int) []Suggestion {
 	type ranked struct {
 		s    Suggestion
 		rank int
+		name string
 	}
 	var hits []ranked
-	for _, s := range t.skills {
-		best := -1
-		matched := ""
-		for k, term := range s.terms() {
-			rank := prefixRank(domain.FoldText(term), q)
-			if rank < 0 {
+	for i, s := range t.skills {
+		best, bestK := -1, 0
+		for k, key := range t.folded[i] {
+			rank := prefixRank(key, q)
+			switch {
+			case rank < 0:
 				continue
-			}
-			if k >= 2 {
+			case key == q:
+				rank = 0
+			case k >= 2:
 				rank += 2 // a synonym ranks after a name
 			}
 			if best < 0 || rank < best {
-				best, matched = rank, term
+				best, bestK = rank, k
 			}
 		}
 		if best >= 0 {
-			hits = append(hits, ranked{Suggestion{Skill: s, Matched: matched}, best})
+			matched := s.terms()[bestK]
+			hits = append(hits, ranked{Suggestion{Skill: s, Matched: matched}, best, domain.FoldText(s.Name.In(locale))})
 		}
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		if hits[a].rank != hits[b].rank {
 			return hits[a].rank < hits[b].rank
 		}
-		return domain.FoldText(hits[a].s.Skill.Name.In(locale)) < domain.FoldText(hits[b].s.Skill.Name.In(locale))
+		return hits[a].name < hits[b].name
 	})
 	out := make([]Suggestion, 0, min(limit, len(hits)))
 	for _, h := range hits[:min(limit, len(hits))] {
@@ -219,13 +270,83 @@ func (t *Taxonomy) Suggest(typed, locale string, limit int) []Suggestion {
 	return out
 }
 
-// prefixRank is 0 when term starts with q, 1 when a later word of term does, -1 otherwise.
+// prefixRank is 1 when term starts with q, 2 when a later word of term does, -1 otherwise.
 func prefixRank(term, q string) int {
 	if strings.HasPrefix(term, q) {
-		return 0
-	}
-	if strings.Contains(term, " "+q) {
 		return 1
 	}
+	if strings.Contains(term, " "+q) {
+		return 2
+	}
 	return -1
+}
+
+// lexicon maps folded terms to entries (skills, causes, languages). A lookup tries the folded
+// text as it is, then its loose form, without plural endings.
+type lexicon struct {
+	exact map[string]int
+	loose map[string]int // -1 when two entries share a loose form: it then names neither
+}
+
+func newLexicon(size int) *lexicon {
+	return &lexicon{exact: make(map[string]int, size), loose: make(map[string]int, size)}
+}
+
+// add records term as a name of entry i and returns its folded form. The first entry to claim
+// a folded form keeps it.
+func (l *lexicon) add(term string, i int) string {
+	key := domain.FoldText(term)
+	if key == "" {
+		return ""
+	}
+	if _, taken := l.exact[key]; !taken {
+		l.exact[key] = i
+	}
+	loose := looseKey(key)
+	if j, taken := l.loose[loose]; !taken {
+		l.loose[loose] = i
+	} else if j != i {
+		l.loose[loose] = -1
+	}
+	return key
+}
+
+func (l *lexicon) lookup(text string) (int, bool) {
+	key := domain.FoldText(text)
+	if key == "" {
+		return 0, false
+	}
+	if i, ok := l.exact[key]; ok {
+		return i, true
+	}
+	if i, ok := l.loose[looseKey(key)]; ok && i >= 0 {
+		return i, true
+	}
+	return 0, false
+}
+
+// looseKey is a folded text with the plural ending of each word dropped, so that "comptables"
+// meets "comptable" and "réseau social" meets "Réseaux sociaux".
+func looseKey(folded string) string {
+	words := strings.Fields(folded)
+	for i, w := range words {
+		words[i] = singular(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// singular drops the usual French and English plural endings of a folded word: "-s" (not
+// "-ss"), "-eaux" → "-eau", "-aux" → "-al". Short words are kept as they are, so that "legs",
+// "gros" or "baux" are not mistaken for other words.
+func singular(w string) string {
+	n := len(w)
+	switch {
+	case n >= 5 && strings.HasSuffix(w, "eaux"):
+		return w[:n-1]
+	case n >= 6 && strings.HasSuffix(w, "aux"):
+		return w[:n-3] + "al"
+	case n >= 5 && w[n-1] == 's' && w[n-2] != 's':
+		return w[:n-1]
+	}
+	return w
 }
