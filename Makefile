@@ -61,8 +61,8 @@ test-browser: build
 test-desktop: build
 	.ci/desktop-smoke $(BIN) test-results/desktop-window.png
 
-## bench: benchmarks of the store and the API; prints a table and writes bench-results.json
-bench: deps
+## bench: benchmarks, 100,000 generated volunteers (search, import, start-up); writes bench-results.json
+bench: build
 	.ci/bench bench-results.json
 
 ## api: regenerate the OpenAPI document and the frontend's typed client after an API change

@@ -3,6 +3,8 @@
 //
 //	civisphere [--data DIR]                                 opens the desktop window
 //	civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serves the UI and API over HTTP
+//	civisphere demo --volunteers N --seed S [--data DIR]   fills an empty data folder with examples
+//	civisphere reindex [--data DIR]                        rebuilds the search index
 //	civisphere version
 package main
 
@@ -28,6 +30,7 @@ import (
 	"github.com/civisphere/civisphere/backend/httpapi"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
+	"github.com/civisphere/civisphere/backend/taxonomy"
 	"github.com/civisphere/civisphere/frontend"
 )
 
@@ -39,6 +42,8 @@ const usage = `Civisphère — skills-based volunteering / bénévolat de compé
 Usage:
   civisphere [--data DIR]                                 open the desktop window
   civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serve the interface over HTTP
+  civisphere demo --volunteers N --seed S [--data DIR]    fill an empty data folder with realistic examples
+  civisphere reindex [--data DIR]                         rebuild the search index from the database
   civisphere version                                      print the version
 
 The data folder is --data, else $CIVISPHERE_DATA, else %s.
@@ -59,6 +64,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDesktop(args, stdout, stderr)
 	case "serve":
 		return runServe(args, stdout, stderr)
+	case "demo":
+		return runDemo(args, stdout, stderr)
+	case "reindex":
+		return runReindex(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "civisphere", version)
 		return 0
@@ -87,7 +96,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr)
+	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, true)
 	if err != nil {
 		fmt.Fprintln(stderr, "civisphere:", err)
 		return 1
@@ -138,7 +147,7 @@ func runDesktop(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx := context.Background()
 	dataDir := resolveDataDir(*dataFlag)
-	env, err := openEnvironment(ctx, dataDir, stderr)
+	env, err := openEnvironment(ctx, dataDir, stderr, true)
 	if err != nil {
 		fmt.Fprintln(stderr, "civisphere:", err)
 		return 1
@@ -171,22 +180,111 @@ func newSelfTest(env *environment, hold time.Duration) *app.SelfTest {
 	}
 }
 
-// environment is what both modes run on: the data folder, its store and the use cases.
+// runDemo fills an empty data folder with generated, realistic volunteers: for trying the app
+// and for the benchmarks. The same seed gives the same people.
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("demo", stderr)
+	count := fs.Int("volunteers", 500, "how many volunteers to generate")
+	seed := fs.Int64("seed", 1, "seed of the generator: the same seed gives the same people")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *count < 1 || *count > 1_000_000 {
+		fmt.Fprintln(stderr, "civisphere demo: --volunteers must be between 1 and 1000000")
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, false)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	defer env.close()
+	started := time.Now()
+	progress := newProgressPrinter(stdout)
+	err = env.volunteers.AddDemoVolunteers(ctx, domain.LocalAdmin(), *count, *seed, func(done int) {
+		progress("Writing volunteers", done, *count)
+	})
+	if err == nil {
+		err = env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) })
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "\ncivisphere demo:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\n%d volunteers added to %s in %s.\n", *count, env.dataDir, time.Since(started).Round(time.Millisecond))
+	return 0
+}
+
+// runReindex rebuilds the search index from the database, in the foreground.
+func runReindex(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("reindex", stderr)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, false)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	defer env.close()
+	started := time.Now()
+	progress := newProgressPrinter(stdout)
+	if err := env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) }); err != nil {
+		fmt.Fprintln(stderr, "\ncivisphere reindex:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\nSearch index rebuilt in %s.\n", time.Since(started).Round(time.Millisecond))
+	return 0
+}
+
+// newProgressPrinter prints "Step: 42 %" on one line, at most once per percent.
+func newProgressPrinter(w io.Writer) func(step string, done, total int) {
+	lastStep, lastPercent := "", -1
+	return func(step string, done, total int) {
+		percent := 100
+		if total > 0 {
+			percent = done * 100 / total
+		}
+		if step == lastStep && percent == lastPercent {
+			return
+		}
+		if step != lastStep && lastStep != "" {
+			fmt.Fprintln(w)
+		}
+		lastStep, lastPercent = step, percent
+		fmt.Fprintf(w, "\r%s: %d %%", step, percent)
+	}
+}
+
+// environment is what both modes run on: the data folder, its store, its search index and the
+// use cases.
 type environment struct {
-	dataDir  string
-	store    *store.Store
-	settings *service.Settings
-	log      *slog.Logger
+	dataDir    string
+	store      *store.Store
+	index      *service.VolunteerIndexer
+	settings   *service.Settings
+	volunteers *service.Volunteers
+	jobs       *service.Jobs
+	stopJobs   context.CancelFunc
+	log        *slog.Logger
 }
 
 // handler is the application's HTTP handler; allowedHosts restricts the Host headers it answers.
 func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
-		Version: version, Settings: e.settings, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
+		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
-func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*environment, error) {
+// openEnvironment opens the data folder. The search index is opened, or rebuilt in the
+// background when it cannot be trusted, unless startIndex is false (commands that rebuild it
+// themselves).
+func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, startIndex bool) (*environment, error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
 	}
@@ -195,11 +293,32 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer) (*en
 		return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
 	}
 	log := slog.New(slog.NewTextHandler(logOut, nil))
-	settings := service.NewSettings(st, time.Now)
-	return &environment{dataDir: dataDir, store: st, settings: settings, log: log}, nil
+	tax := taxonomy.Builtin()
+	index := service.NewVolunteerIndexer(st, tax, filepath.Join(dataDir, "index", "volunteers"), log)
+	if startIndex {
+		if err := index.Start(context.WithoutCancel(ctx)); err != nil {
+			st.Close()
+			return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
+		}
+	}
+	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	return &environment{
+		dataDir:    dataDir,
+		store:      st,
+		index:      index,
+		settings:   service.NewSettings(st, time.Now),
+		volunteers: service.NewVolunteers(st, tax, index, time.Now, log),
+		jobs:       service.NewJobs(jobsCtx, time.Now),
+		stopJobs:   stopJobs,
+		log:        log,
+	}, nil
 }
 
 func (e *environment) close() {
+	e.stopJobs()
+	if err := e.index.Close(); err != nil {
+		e.log.Error("close search index", slog.Any("error", err))
+	}
 	if err := e.store.Close(); err != nil {
 		e.log.Error("close database", slog.Any("error", err))
 	}

@@ -85,3 +85,25 @@ func TestLoopbackHosts(t *testing.T) {
 		t.Error("a server open to the network must answer any host name")
 	}
 }
+
+func TestDemoFillsAnEmptyFolderOnlyAndReindexRebuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Démo Besançon")
+	var out, errOut bytes.Buffer
+	if code := run([]string{"demo", "--volunteers", "120", "--seed", "7", "--data", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("demo: code %d, err %q", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "120 volunteers added") {
+		t.Errorf("demo output %q", out.String())
+	}
+	errOut.Reset()
+	if code := run([]string{"demo", "--volunteers", "10", "--data", dir}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "already holds 120 volunteers") {
+		t.Fatalf("second demo: code %d, err %q", code, errOut.String())
+	}
+	out.Reset()
+	if code := run([]string{"reindex", "--data", dir}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "Search index rebuilt") {
+		t.Fatalf("reindex: code %d, out %q, err %q", code, out.String(), errOut.String())
+	}
+	if code := run([]string{"demo", "--volunteers", "0", "--data", dir}, &out, &errOut); code != 2 {
+		t.Fatalf("zero volunteers: code %d", code)
+	}
+}

@@ -372,10 +372,17 @@ var latinFolds = func() map[rune]string {
 		"r": "ŕŗř", "s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
 		"oe": "œ", "ae": "æ", "ss": "ß", "th": "þ",
 	}
+	// Vietnamese stacks two marks on vowels (Nguyễn, Trần): one more group per vowel.
+	vietnamese := map[string]string{
+		"a": "ạảấầẩẫậắằẳẵặ", "e": "ẹẻẽếềểễệ", "i": "ỉị", "o": "ọỏốồổỗộớờởỡợơ", "u": "ụủứừửữựư", "y": "ỳỵỷỹ",
+	}
+	for plain, accented := range vietnamese {
+		groups[plain+" "] = accented // a distinct key; the space is trimmed below
+	}
 	m := make(map[rune]string, 128)
 	for plain, accented := range groups {
 		for _, r := range accented {
-			m[r] = plain
+			m[r] = strings.TrimSpace(plain)
 		}
 	}
 	return m

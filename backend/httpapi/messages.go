@@ -65,6 +65,11 @@ var fieldMessages = map[string]message{
 	domain.CodeImageNotSupported:   {"Ce fichier n’est pas une image PNG ou JPEG.", "This file is not a PNG or JPEG image."},
 	domain.CodeImageTooLarge:       {"L’image dépasse {maxMB} Mo.", "The image is larger than {maxMB} MB."},
 	domain.CodeImageTooManyPixels:  {"L’image est trop grande ({maxSide} pixels de côté au plus).", "The image is too big ({maxSide} pixels per side at most)."},
+	domain.CodeTooMany:             {"Trop d’éléments ({max} au plus).", "Too many items ({max} at most)."},
+	domain.CodeInvalidLanguage:     {"Langue non reconnue : « {value} » (code ISO attendu, par exemple fr, en, ar).", "Unknown language: “{value}” (an ISO code is expected, e.g. fr, en, ar)."},
+	domain.CodeOutOfRange:          {"Valeur hors limites (entre {min} et {max}).", "Value out of range (between {min} and {max})."},
+	domain.CodeInvalidDate:         {"Date impossible ou illisible (exemple : 25/11/2026).", "Impossible or unreadable date (for example: 2026-11-25)."},
+	domain.CodeDuplicateEmail:      {"Cette adresse e-mail est déjà celle d’un autre bénévole.", "This e-mail address already belongs to another volunteer."},
 }
 
 var (
@@ -93,4 +98,59 @@ func fill(text string, params map[string]any) string {
 		text = strings.ReplaceAll(text, "{"+k+"}", fmt.Sprint(v))
 	}
 	return text
+}
+
+// Messages of the volunteers' features.
+var (
+	msgIndexNotReady  = message{"La recherche est en cours de reconstruction : réessayez dans un instant pour obtenir la liste complète.", "Search is being rebuilt: try again in a moment to get the complete list."}
+	msgExportFileName = message{"benevoles", "volunteers"}
+	msgExportSheet    = message{"Bénévoles", "Volunteers"}
+)
+
+// fileMessages are the texts of service.FileProblem codes.
+var fileMessages = map[string]message{
+	"file_too_large":          {"Le fichier est trop volumineux ({maxMB} Mo au plus).", "The file is too large ({maxMB} MB at most)."},
+	"file_too_many_rows":      {"Le fichier a trop de lignes ({max} au plus) : découpez-le en plusieurs fichiers.", "The file has too many rows ({max} at most): split it into several files."},
+	"file_unsupported_format": {"Ce fichier n’est pas un tableau lisible : enregistrez-le en CSV, XLSX (Excel) ou ODS (LibreOffice).", "This file is not a readable spreadsheet: save it as CSV, XLSX (Excel) or ODS (LibreOffice)."},
+	"file_no_header":          {"Impossible de trouver la ligne d’en-tête (Nom, Prénom, Courriel…) dans les 20 premières lignes.", "No header row (Last name, First name, E-mail…) was found in the first 20 rows."},
+	"file_empty":              {"Le fichier est vide.", "The file is empty."},
+}
+
+var levelLabels = map[domain.SkillLevel]message{
+	domain.LevelBeginner:     {"Débutant", "Beginner"},
+	domain.LevelIntermediate: {"Intermédiaire", "Intermediate"},
+	domain.LevelConfirmed:    {"Confirmé", "Confirmed"},
+	domain.LevelExpert:       {"Expert", "Expert"},
+}
+
+var availabilityLabels = map[string]message{
+	"monday": {"Lundi", "Monday"}, "tuesday": {"Mardi", "Tuesday"}, "wednesday": {"Mercredi", "Wednesday"},
+	"thursday": {"Jeudi", "Thursday"}, "friday": {"Vendredi", "Friday"}, "saturday": {"Samedi", "Saturday"},
+	"sunday": {"Dimanche", "Sunday"}, "evenings": {"Soirs", "Evenings"}, "weekends": {"Week-ends", "Weekends"},
+	"onsite": {"Sur place", "On site"}, "remote": {"À distance", "Remote"},
+}
+
+var modeLabels = map[domain.WorkMode]message{
+	domain.ModeOnSite: {"sur place", "on site"},
+	domain.ModeRemote: {"à distance", "remote"},
+	domain.ModeEither: {"sur place ou à distance", "on site or remote"},
+}
+
+var statusLabels = map[domain.VolunteerStatus]message{
+	domain.StatusActive:   {"Actif", "Active"},
+	domain.StatusArchived: {"Archivé", "Archived"},
+}
+
+var exportHeaders = struct {
+	firstName, lastName, email, phone, city, postcode, skills, causes, languages, availability,
+	hoursPerMonth, bio, notes, joinedOn, status, createdAt, updatedAt message
+}{
+	firstName: message{"Prénom", "First name"}, lastName: message{"Nom", "Last name"},
+	email: message{"Courriel", "E-mail"}, phone: message{"Téléphone", "Phone"}, city: message{"Ville", "City"},
+	postcode: message{"Code postal", "Postcode"}, skills: message{"Compétences", "Skills"},
+	causes: message{"Causes", "Causes"}, languages: message{"Langues", "Languages"},
+	availability: message{"Disponibilités", "Availability"}, hoursPerMonth: message{"Heures par mois", "Hours per month"},
+	bio: message{"Présentation", "Bio"}, notes: message{"Notes internes", "Internal notes"},
+	joinedOn: message{"Date d’inscription", "Joined on"}, status: message{"Statut", "Status"},
+	createdAt: message{"Créé le", "Created"}, updatedAt: message{"Modifié le", "Updated"},
 }

@@ -33,12 +33,16 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // length, and by cutting the stream otherwise.
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > maxRequestBytes {
+		limit := int64(maxRequestBytes)
+		if strings.HasPrefix(r.URL.Path, importPath) {
+			limit = maxUploadBytes // spreadsheets; the importer checks the file itself
+		}
+		if r.ContentLength > limit {
 			writeProblem(w, http.StatusRequestEntityTooLarge,
-				fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": maxRequestBytes >> 20}))
+				fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": limit >> 20}))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxRequestBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -10,14 +10,30 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/service"
 )
 
 // problemFor turns an error from the service layer into an RFC 9457 problem in the reader's
 // language. Validation problems name the field at fault as "body.<field>".
 func (s *server) problemFor(ctx context.Context, err error) error {
 	l := localeFrom(ctx)
-	var invalid *domain.ValidationError
+	var (
+		invalid *domain.ValidationError
+		file    *service.FileProblem
+	)
 	switch {
+	case errors.As(err, &file):
+		status := http.StatusUnprocessableEntity
+		if file.Code == service.FileTooLarge {
+			status = http.StatusRequestEntityTooLarge
+		}
+		detail := file.Code
+		if m, ok := fileMessages[file.Code]; ok {
+			detail = fill(m.in(l), file.Params)
+		}
+		return problem(status, detail)
+	case errors.Is(err, service.ErrIndexNotReady):
+		return problem(http.StatusConflict, msgIndexNotReady.in(l))
 	case errors.As(err, &invalid):
 		details := make([]*huma.ErrorDetail, 0, len(invalid.Fields))
 		for _, f := range invalid.Fields {

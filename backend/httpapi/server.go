@@ -18,10 +18,12 @@ import (
 
 // Config is what the handler needs.
 type Config struct {
-	Version  string            // shown by /api/health
-	Settings *service.Settings // settings use cases
-	UI       fs.FS             // the built web UI (frontend.Dist()); may lack index.html before a build
-	Log      *slog.Logger      // where unexpected errors go
+	Version    string              // shown by /api/health
+	Settings   *service.Settings   // settings use cases
+	Volunteers *service.Volunteers // volunteers, skills, search and imports
+	Jobs       *service.Jobs       // background work with progress
+	UI         fs.FS               // the built web UI (frontend.Dist()); may lack index.html before a build
+	Log        *slog.Logger        // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
 	// "localhost:8080" for a server on loopback), so that a web page cannot reach the local
 	// server through a DNS name of its own (DNS rebinding).
@@ -33,18 +35,25 @@ type Config struct {
 const maxRequestBytes = 4 << 20
 
 type server struct {
-	settings *service.Settings
-	log      *slog.Logger
+	settings   *service.Settings
+	volunteers *service.Volunteers
+	jobs       *service.Jobs
+	log        *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
-	s := &server{settings: cfg.Settings, log: cfg.Log}
+	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
 	s.registerOrganizationProfile(api)
 	s.registerPreferences(api)
+	s.registerVolunteerExports(api) // before /api/volunteers/{id}, for readers of the document
+	s.registerVolunteers(api)
+	s.registerSkills(api)
+	s.registerImports(api)
+	s.registerSearchIndex(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
+	"github.com/civisphere/civisphere/backend/taxonomy"
 )
 
 // testUI stands for the built frontend.
@@ -36,12 +37,29 @@ func newTestHandler(t testing.TB) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
+	now := func() time.Time { return time.Date(2026, 11, 25, 14, 0, 0, 0, time.UTC) }
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	tax := taxonomy.Builtin()
+	index := service.NewVolunteerIndexer(st, tax, filepath.Join(filepath.Dir(st.Path()), "index", "volunteers"), log)
+	if err := index.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	jobsCtx, stopJobs := context.WithCancel(context.Background())
+	t.Cleanup(func() {
+		stopJobs()
+		index.Close()
+		st.Close()
+	})
+	for index.Status().State != service.IndexReady {
+		time.Sleep(time.Millisecond)
+	}
 	return New(Config{
-		Version:  "9.9.9-test",
-		Settings: service.NewSettings(st, func() time.Time { return time.Date(2026, 11, 25, 14, 0, 0, 0, time.UTC) }),
-		UI:       testUI,
-		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Version:    "9.9.9-test",
+		Settings:   service.NewSettings(st, now),
+		Volunteers: service.NewVolunteers(st, tax, index, now, log),
+		Jobs:       service.NewJobs(jobsCtx, now),
+		UI:         testUI,
+		Log:        log,
 	})
 }
 

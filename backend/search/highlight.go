@@ -90,13 +90,16 @@ func Excerpt(segments []Segment, before, after int) []Segment {
 	for _, s := range segments[first:] {
 		n := utf8.RuneCountInString(s.Text)
 		if n <= budget || s.Match {
-			out = append(out, s)
+			out = append(out, s) // a matched word is never cut
 			budget -= n
 			continue
 		}
-		cut := string([]rune(s.Text)[:budget])
-		if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
-			cut = cut[:sp]
+		cut := ""
+		if budget > 0 {
+			cut = string([]rune(s.Text)[:budget])
+			if sp := strings.LastIndexByte(cut, ' '); sp > 0 {
+				cut = cut[:sp]
+			}
 		}
 		out = append(out, Segment{Text: cut + "…"})
 		break

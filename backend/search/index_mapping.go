@@ -19,7 +19,7 @@ import (
 
 // mappingVersion changes whenever the mapping, the analyzers or the document fields change: an
 // index written with another version is rebuilt rather than queried with the wrong assumptions.
-const mappingVersion = "volunteers-3"
+const mappingVersion = "volunteers-4"
 
 // Analyzer names.
 //   - folded: accents and ligatures folded (é→e, œ→oe, æ→ae, ß→ss) by Bleve's asciifolding
@@ -39,7 +39,7 @@ const (
 	fieldName        = "name"        // folded text: first and last name
 	fieldCity        = "city"        // folded text, for free-text queries
 	fieldCityKey     = "cityKey"     // keyword: FoldText(city), for the exact city filter
-	fieldCityFacet   = "cityFacet"   // keyword: the city as written, for the facet
+	fieldFacets      = "facets"      // keyword: every facet value, prefixed by its facet (see facetPrefixes)
 	fieldPostcode    = "postcode"    // keyword
 	fieldSkills      = "skills"      // folded text: every name and synonym of every skill
 	fieldSkillIDs    = "skillIds"    // keyword
@@ -105,9 +105,13 @@ func newIndexMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldPostcode, kw(false))
 	doc.AddFieldMappingsAt(fieldEmail, kw(false))
 	doc.AddFieldMappingsAt(fieldStatus, kw(false))
-	for _, facet := range []string{fieldCityFacet, fieldSkillIDs, fieldSkillLevels, fieldLevels, fieldCauses, fieldLanguages, fieldAvailable, fieldSortName} {
-		doc.AddFieldMappingsAt(facet, kw(true))
+	for _, filter := range []string{fieldSkillIDs, fieldSkillLevels, fieldLevels, fieldCauses, fieldLanguages, fieldAvailable} {
+		doc.AddFieldMappingsAt(filter, kw(false))
 	}
+	// Facets are counted from one doc-values field instead of six: the cost of counting is per
+	// matching document and per field, and a search may match most of the file.
+	doc.AddFieldMappingsAt(fieldFacets, kw(true))
+	doc.AddFieldMappingsAt(fieldSortName, kw(true))
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = analyzerFolded
 	m.StoreDynamic = false

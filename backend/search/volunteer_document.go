@@ -47,7 +47,6 @@ func volunteerDocument(v domain.Volunteer, tax *taxonomy.Taxonomy) map[string]an
 		fieldName:        v.FullName(),
 		fieldCity:        v.City,
 		fieldCityKey:     domain.FoldText(v.City),
-		fieldCityFacet:   v.City,
 		fieldPostcode:    v.Postcode,
 		fieldSkills:      skillTerms,
 		fieldSkillIDs:    skillIDs,
@@ -62,6 +61,22 @@ func volunteerDocument(v domain.Volunteer, tax *taxonomy.Taxonomy) map[string]an
 		fieldStatus:      string(v.Status),
 		fieldSortName:    SortName(v),
 	}
+	facets := make([]string, 0, 2*len(skillIDs)+len(causes)+len(v.Languages)+len(levels)+8)
+	add := func(facet string, values []string) {
+		for _, v := range values {
+			facets = append(facets, facetPrefixes[facet]+v)
+		}
+	}
+	add(FacetSkills, skillIDs)
+	add(FacetLevel, levels)
+	add(facetSkillLevel, skillLevels)
+	add(FacetCauses, causes)
+	add(FacetLanguages, v.Languages)
+	add(FacetAvailability, availabilityValues(v.Availability))
+	if v.City != "" {
+		add(FacetCity, []string{v.City})
+	}
+	doc[fieldFacets] = facets
 	return doc
 }
 

@@ -78,7 +78,25 @@ const (
 	maxQueryWords = 12
 	maxPageSize   = 200
 	facetSize     = 30
+	// facetValuesMax bounds the distinct values counted in the combined facets field: every
+	// skill at every level, every city, with room to spare.
+	facetValuesMax = 20000
 )
+
+// facetSkillLevel counts "skill:level" pairs, for the level facet under a skill filter.
+const facetSkillLevel = "skillLevel"
+
+// facetPrefixes mark which facet a value of the combined facets field belongs to.
+var facetPrefixes = map[string]string{
+	FacetSkills: "s|", FacetCauses: "c|", FacetCity: "t|", FacetAvailability: "a|",
+	FacetLanguages: "l|", FacetLevel: "v|", facetSkillLevel: "k|",
+}
+
+// facetSizes are how many values of each facet are returned, most frequent first.
+var facetSizes = map[string]int{
+	FacetSkills: facetSize, FacetCauses: 32, FacetCity: facetSize, FacetAvailability: 16,
+	FacetLanguages: facetSize, FacetLevel: 4,
+}
 
 // stopWords are left out of free-text queries: people type "chef de projet à Lyon", and "de"
 // and "à" would otherwise have to match something.
@@ -105,45 +123,9 @@ func fuzzinessFor(word string) int {
 // Search runs q and returns one page of volunteers, best first, ties in name order.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	started := time.Now()
-	must := []query.Query{}
-	var (
-		words  []QueryWord
-		skills []string
-		err    error
-	)
-	if email := strings.ToLower(strings.TrimSpace(q.Text)); strings.Contains(email, "@") && !strings.Contains(email, " ") {
-		// An e-mail address (or its beginning) is looked up as such, not as words.
-		p := bleve.NewPrefixQuery(email)
-		p.SetField(fieldEmail)
-		must = append(must, p)
-	} else if words, skills, err = ix.analyzeText(q.Text); err != nil {
+	root, words, skills, err := ix.buildQuery(q)
+	if err != nil {
 		return Result{}, err
-	}
-	for _, id := range skills {
-		// A skill named in full (by any name or synonym) is matched by ID: exact, and it
-		// covers every synonym at once.
-		must = append(must, termQuery(fieldSkillIDs, id, 4))
-	}
-	for _, w := range words {
-		must = append(must, wordQuery(w))
-	}
-	filters := ix.filters(q)
-	var root query.Query
-	switch {
-	case len(must) == 0 && len(filters) == 0:
-		root = bleve.NewMatchAllQuery()
-	case len(must) == 0:
-		root = bleve.NewConjunctionQuery(filters...)
-	default:
-		b := bleve.NewBooleanQuery()
-		b.AddMust(must...)
-		if len(filters) > 0 {
-			// Filters narrow the results without changing their scores.
-			f := bleve.NewConjunctionQuery(filters...)
-			f.SetBoost(0)
-			b.AddMust(f)
-		}
-		root = b
 	}
 	limit := q.Limit
 	if limit <= 0 || limit > maxPageSize {
@@ -152,22 +134,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	req := bleve.NewSearchRequestOptions(root, limit, max(q.Offset, 0), false)
 	req.SortBy([]string{"-_score", fieldSortName})
 	if q.Facets {
-		req.AddFacet(FacetSkills, bleve.NewFacetRequest(fieldSkillIDs, facetSize))
-		req.AddFacet(FacetCauses, bleve.NewFacetRequest(fieldCauses, len(domain.Causes)))
-		req.AddFacet(FacetCity, bleve.NewFacetRequest(fieldCityFacet, facetSize))
-		req.AddFacet(FacetAvailability, bleve.NewFacetRequest(fieldAvailable, 16))
-		req.AddFacet(FacetLanguages, bleve.NewFacetRequest(fieldLanguages, facetSize))
-		if len(q.Skills) > 0 {
-			req.AddFacet(FacetLevel, bleve.NewFacetRequest(fieldSkillLevels, 4*len(q.Skills)+facetSize))
-		} else {
-			req.AddFacet(FacetLevel, bleve.NewFacetRequest(fieldLevels, 4))
-		}
+		req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, facetValuesMax))
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return Result{}, fmt.Errorf("search volunteers: %w", err)
 	}
-	out := Result{Total: res.Total, Words: words, Skills: skills}
+	out := Result{Total: res.Total, Words: words}
+	for _, sk := range skills {
+		out.Skills = append(out.Skills, sk.id)
+		for _, w := range sk.words {
+			out.Words = append(out.Words, QueryWord{Text: w})
+		}
+	}
 	out.Hits = make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		id, err := strconv.ParseInt(h.ID, 10, 64)
@@ -183,12 +162,104 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	return out, nil
 }
 
+// buildQuery turns q into a Bleve query, with the words and skills it searched for.
+func (ix *Index) buildQuery(q Query) (query.Query, []QueryWord, []skillMatch, error) {
+	must := []query.Query{}
+	var (
+		words  []QueryWord
+		skills []skillMatch
+		err    error
+	)
+	if email := strings.ToLower(strings.TrimSpace(q.Text)); strings.Contains(email, "@") && !strings.Contains(email, " ") {
+		// An e-mail address (or its beginning) is looked up as such, not as words.
+		p := bleve.NewPrefixQuery(email)
+		p.SetField(fieldEmail)
+		must = append(must, p)
+	} else if words, skills, err = ix.analyzeText(q.Text); err != nil {
+		return nil, nil, nil, err
+	}
+	for _, sk := range skills {
+		// A skill named in full (by any name or synonym) is matched by ID, which covers every
+		// synonym at once, or by its words among the skills, which finds custom skills such
+		// as "Traduction russe" for "traduction".
+		alts := []query.Query{termQuery(fieldSkillIDs, sk.id, 4)}
+		if len(sk.words) > 0 {
+			words := make([]query.Query, len(sk.words))
+			for i, w := range sk.words {
+				words[i] = termQuery(fieldSkills, w, 2)
+			}
+			alts = append(alts, bleve.NewConjunctionQuery(words...))
+		}
+		must = append(must, bleve.NewDisjunctionQuery(alts...))
+	}
+	for _, w := range words {
+		must = append(must, wordQuery(w))
+	}
+	filters := ix.filters(q)
+	switch {
+	case len(must) == 0 && len(filters) == 0:
+		return bleve.NewMatchAllQuery(), words, skills, nil
+	case len(must) == 0:
+		return bleve.NewConjunctionQuery(filters...), words, skills, nil
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	if len(filters) > 0 {
+		// Filters narrow the results without changing their scores.
+		f := bleve.NewConjunctionQuery(filters...)
+		f.SetBoost(0)
+		b.AddMust(f)
+	}
+	return b, words, skills, nil
+}
+
+// SearchIDs returns the IDs of every match of q (at most max), in result order: exports take
+// the whole result list, not one page.
+func (ix *Index) SearchIDs(ctx context.Context, q Query, max int) ([]int64, error) {
+	root, _, _, err := ix.buildQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(root, max, 0, false)
+	req.SortBy([]string{"-_score", fieldSortName})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search volunteers: %w", err)
+	}
+	ids := make([]int64, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		id, err := strconv.ParseInt(h.ID, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("search volunteers: document id %q: %w", h.ID, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// skillMatch is a taxonomy skill the query names in full, with the query words that name it.
+type skillMatch struct {
+	id    string
+	words []string // folded by the index's analyzer
+}
+
 // analyzeText splits the typed text into the taxonomy skills it names in full and the other
 // words, folded by the index's own analyzer so that query and index always agree.
-func (ix *Index) analyzeText(text string) ([]QueryWord, []string, error) {
+func (ix *Index) analyzeText(text string) ([]QueryWord, []skillMatch, error) {
 	text = strings.TrimLeft(text, " \t")
 	if text == "" {
 		return nil, nil, nil
+	}
+	analyzer := ix.bleve.Mapping().AnalyzerNamed(analyzerFolded)
+	if analyzer == nil {
+		return nil, nil, fmt.Errorf("search: analyzer %q missing", analyzerFolded)
+	}
+	analyze := func(raw string) []string {
+		var out []string
+		for _, tok := range analyzer.Analyze([]byte(raw)) {
+			out = append(out, string(tok.Term))
+		}
+		return out
 	}
 	typing := !strings.HasSuffix(text, " ") // the last word may still be incomplete
 	folded := strings.Fields(domain.FoldText(text))
@@ -197,23 +268,24 @@ func (ix *Index) analyzeText(text string) ([]QueryWord, []string, error) {
 		typing = false
 	}
 	covered := make([]bool, len(folded))
-	var skills []string
+	var skills []skillMatch
 	for _, s := range ix.tax.FindIn(strings.Join(folded, " ")) {
+		m := skillMatch{id: s.ID}
 		for _, term := range ix.tax.Terms(s.ID) {
 			termWords := strings.Fields(term)
 			for start := 0; start+len(termWords) <= len(folded); start++ {
-				if equalWords(folded[start:start+len(termWords)], termWords) {
-					for k := range termWords {
-						covered[start+k] = true
+				if !equalWords(folded[start:start+len(termWords)], termWords) || covered[start] {
+					continue
+				}
+				for k := range termWords {
+					covered[start+k] = true
+					if !stopWords[folded[start+k]] {
+						m.words = append(m.words, analyze(folded[start+k])...)
 					}
 				}
 			}
 		}
-		skills = append(skills, s.ID)
-	}
-	analyzer := ix.bleve.Mapping().AnalyzerNamed(analyzerFolded)
-	if analyzer == nil {
-		return nil, nil, fmt.Errorf("search: analyzer %q missing", analyzerFolded)
+		skills = append(skills, m)
 	}
 	var words []QueryWord
 	for i, raw := range folded {
@@ -224,21 +296,28 @@ func (ix *Index) analyzeText(text string) ([]QueryWord, []string, error) {
 		if stopWords[raw] && !(last && typing) && len(folded) > 1 {
 			continue
 		}
-		for _, tok := range analyzer.Analyze([]byte(raw)) {
-			t := string(tok.Term)
+		for _, t := range analyze(raw) {
 			words = append(words, QueryWord{Text: t, Prefix: last && typing, Fuzziness: fuzzinessFor(t)})
 		}
 	}
 	return words, skills, nil
 }
 
+// equalWords compares folded words, ignoring the plural endings the taxonomy ignores too.
 func equalWords(a, b []string) bool {
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] != b[i] && singular(a[i]) != singular(b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+func singular(w string) string {
+	if len(w) > 3 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // wordQuery matches one word in any searchable field: exactly (best), as a prefix when it is
@@ -324,36 +403,51 @@ func (ix *Index) filters(q Query) []query.Query {
 	return out
 }
 
-// facetsOf turns Bleve's facet results into sorted value counts. With a skill filter, the level
-// facet counts the levels in the filtered skills (the highest one per volunteer is not known to
-// the index, so each "skill:level" pair counts once).
+// facetsOf splits the counts of the combined facets field into the facets, most frequent
+// values first. With a skill filter, the level facet counts the levels in the filtered skills.
 func facetsOf(raw search.FacetResults, skills []string) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(raw))
-	for name, fr := range raw {
-		values := make([]FacetValue, 0, len(fr.Terms.Terms()))
-		for _, t := range fr.Terms.Terms() {
-			values = append(values, FacetValue{Value: t.Term, Count: t.Count})
+	out := make(map[string][]FacetValue, len(facetSizes))
+	for name := range facetSizes {
+		out[name] = []FacetValue{}
+	}
+	fr := raw[fieldFacets]
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	prefixToFacet := make(map[string]string, len(facetPrefixes))
+	for name, p := range facetPrefixes {
+		prefixToFacet[p] = name
+	}
+	levels := map[string]int{}
+	for _, t := range fr.Terms.Terms() {
+		if len(t.Term) < 2 {
+			continue
 		}
-		if name == FacetLevel && len(skills) > 0 {
-			byLevel := map[string]int{}
-			for _, v := range values {
-				id, level, ok := strings.Cut(v.Value, ":")
-				if ok && containsString(skills, id) {
-					byLevel[level] += v.Count
-				}
+		name, value := prefixToFacet[t.Term[:2]], t.Term[2:]
+		switch {
+		case name == facetSkillLevel:
+			if id, level, ok := strings.Cut(value, ":"); ok && containsString(skills, id) {
+				levels[level] += t.Count
 			}
-			values = values[:0]
-			for level, n := range byLevel {
-				values = append(values, FacetValue{Value: level, Count: n})
-			}
+		case name == FacetLevel && len(skills) > 0:
+			// replaced by the levels in the filtered skills
+		case name != "":
+			out[name] = append(out[name], FacetValue{Value: value, Count: t.Count})
 		}
+	}
+	if len(skills) > 0 {
+		for level, n := range levels {
+			out[FacetLevel] = append(out[FacetLevel], FacetValue{Value: level, Count: n})
+		}
+	}
+	for name, values := range out {
 		sort.SliceStable(values, func(a, b int) bool {
 			if values[a].Count != values[b].Count {
 				return values[a].Count > values[b].Count
 			}
 			return values[a].Value < values[b].Value
 		})
-		out[name] = values
+		out[name] = values[:min(len(values), facetSizes[name])]
 	}
 	return out
 }

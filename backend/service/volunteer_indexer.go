@@ -31,8 +31,12 @@ type IndexStatus struct {
 	Error string
 }
 
-// drainBatch is how many outbox changes go into one index batch.
-const drainBatch = 1000
+// drainBatch is how many outbox changes go into one index batch; rebuildBatch how many
+// volunteers a rebuild indexes at a time (bigger batches make fewer segments to merge).
+const (
+	drainBatch   = 1000
+	rebuildBatch = 5000
+)
 
 // VolunteerIndexer keeps the search index in step with the database. Every write to a volunteer
 // adds a row to the outbox in its own transaction; Sync applies the outbox to the index in seq
@@ -149,10 +153,24 @@ func (x *VolunteerIndexer) Search(ctx context.Context, q search.Query) (res sear
 	return res, status, err
 }
 
+// SearchIDs returns the IDs of every match of q, for exports.
+func (x *VolunteerIndexer) SearchIDs(ctx context.Context, q search.Query, max int) ([]int64, IndexStatus, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.ix == nil {
+		return nil, x.status, nil
+	}
+	ids, err := x.ix.SearchIDs(ctx, q, max)
+	return ids, x.status, err
+}
+
 // Sync applies the outbox to the index. Writers call it right after they commit, so that the
 // person who saved a profile finds it at once. While a rebuild runs it returns at once: the
 // rebuild applies the outbox when it finishes.
-func (x *VolunteerIndexer) Sync(ctx context.Context) error {
+func (x *VolunteerIndexer) Sync(ctx context.Context) error { return x.SyncWithProgress(ctx, nil) }
+
+// SyncWithProgress is Sync reporting how many volunteers it has indexed, for big imports.
+func (x *VolunteerIndexer) SyncWithProgress(ctx context.Context, progress func(done int)) error {
 	if !x.drainMu.TryLock() {
 		if x.Status().State == IndexRebuilding {
 			return nil
@@ -167,7 +185,7 @@ func (x *VolunteerIndexer) Sync(ctx context.Context) error {
 	if ix == nil || rebuilding {
 		return nil
 	}
-	return x.drain(ctx, ix, nil)
+	return x.drain(ctx, ix, progress)
 }
 
 // drain applies outbox changes after the index's last seq, batch by batch, then forgets them.
@@ -277,7 +295,7 @@ func (x *VolunteerIndexer) rebuild(ctx context.Context, progress func(done, tota
 	if err != nil {
 		return err
 	}
-	batch := make([]domain.Volunteer, 0, drainBatch)
+	batch := make([]domain.Volunteer, 0, rebuildBatch)
 	done := 0
 	flush := func(seq int64) error {
 		if err := ix.Apply(batch, nil, seq); err != nil {
@@ -295,13 +313,17 @@ func (x *VolunteerIndexer) rebuild(ctx context.Context, progress func(done, tota
 	// by a crash says it has applied nothing and is rebuilt again.
 	snapshotSeq, err := x.store.EachVolunteer(ctx, func(v domain.Volunteer) error {
 		batch = append(batch, v)
-		if len(batch) == drainBatch {
+		if len(batch) == rebuildBatch {
 			return flush(0)
 		}
 		return nil
 	})
 	if err == nil {
 		err = flush(snapshotSeq)
+	}
+	if err == nil {
+		// The snapshot holds every change up to its seq: those outbox rows are done with.
+		err = x.store.DeleteIndexChanges(ctx, snapshotSeq)
 	}
 	if err == nil {
 		// Changes committed while the snapshot was read.

@@ -429,3 +429,8 @@ func (s *Volunteers) MergeSkill(ctx context.Context, actor domain.Actor, from, i
 	return n, nil
 }
 
+// IndexStatus says whether search results are complete.
+func (s *Volunteers) IndexStatus() IndexStatus { return s.index.Status() }
+
+// RebuildIndex rebuilds the search index from the database in the background.
+func (s *Volunteers) RebuildIndex() { s.index.Rebuild() }

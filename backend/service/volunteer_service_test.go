@@ -94,7 +94,7 @@ var relevanceVolunteers = []domain.Volunteer{
 	{FirstName: "Benoît", LastName: "Dupont", Email: "benoit.dupont@example.fr", City: "Lyon", Postcode: "69007",
 		Skills: []domain.VolunteerSkill{skill("Gestion de projet", domain.LevelExpert)},
 		Causes: []domain.Cause{"employment"}, Languages: []string{"fr", "de"},
-		Bio:    "Ancien chef de chantier, passionné de bénévolat associatif."},
+		Bio: "Ancien chef de chantier, passionné de bénévolat associatif."},
 }
 
 func seedRelevance(t *testing.T, env *volunteerEnv) map[string]int64 {

@@ -18,6 +18,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import volunteers from a CSV, XLSX or ODS file
+         * @description Multipart form: `file` (the spreadsheet) and optionally `mapping` (a JSON array giving the field of each column, "" to ignore one; the guessed mapping is used when left out). With dryRun=true nothing is written and the answer previews the file. Otherwise valid rows are imported in one transaction (all of them or nothing).
+         */
+        post: operations["importVolunteers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/volunteers/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import volunteers in the background
+         * @description Same form as POST /api/imports/volunteers, but answers at once with a job to follow (GET /api/jobs/{id}) and to cancel (DELETE /api/jobs/{id}).
+         */
+        post: operations["startVolunteerImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress and result of background work */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel background work
+         * @description An import cancelled before it is saved changes nothing.
+         */
+        delete: operations["cancelJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * State of the search index
+         * @description While the index is rebuilt (after it was lost, damaged or built by another version), searches say their results may be incomplete; this shows the progress.
+         */
+        get: operations["getSearchIndex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/index/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rebuild the search index from the database */
+        post: operations["rebuildSearchIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/organization": {
         parameters: {
             query?: never;
@@ -74,10 +172,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/skills/custom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skills typed by people that the taxonomy does not know */
+        get: operations["listCustomSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skills/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a custom skill into another skill
+         * @description Rewrites every profile that offers the custom skill (keeping the higher level when a profile had both), then forgets the custom skill.
+         */
+        post: operations["mergeSkill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skills/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Skills for what is being typed
+         * @description Type-ahead over the built-in taxonomy (names and synonyms, French and English, accents ignored) and the custom skills on file.
+         */
+        get: operations["suggestSkills"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fixed lists for forms: causes, languages, levels, weekdays, skill domains */
+        get: operations["getVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search volunteers
+         * @description Free text with typo tolerance, type-ahead and synonyms from the skills taxonomy, exact filters, facets, relevance then name order.
+         */
+        get: operations["searchVolunteers"];
+        put?: never;
+        /** Add a volunteer */
+        post: operations["createVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The volunteers matching a search, as CSV
+         * @description Takes the same filters as GET /api/volunteers and writes every match (not one page), in result order. Cells that a spreadsheet could take for a formula are neutralised.
+         */
+        get: operations["exportVolunteersCSV"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The volunteers matching a search, as XLSX
+         * @description Takes the same filters as GET /api/volunteers and writes every match (not one page), in result order. Cells that a spreadsheet could take for a formula are neutralised.
+         */
+        get: operations["exportVolunteersXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's profile */
+        get: operations["getVolunteer"];
+        /**
+         * Save a volunteer's profile
+         * @description Replaces the whole profile; the status is kept (see DELETE and restore).
+         */
+        put: operations["updateVolunteer"];
+        post?: never;
+        /**
+         * Archive a volunteer
+         * @description Takes the volunteer out of the active file. Nothing is deleted; POST …/restore brings them back.
+         */
+        delete: operations["archiveVolunteer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring an archived volunteer back */
+        post: operations["restoreVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Availability: {
+            /** @description Weekdays: monday … sunday */
+            days?: string[] | null;
+            evenings?: boolean;
+            /**
+             * Format: int64
+             * @description 0 when unknown
+             */
+            hoursPerMonth?: number;
+            /**
+             * @description On site, remote, either; empty when unknown
+             * @enum {string}
+             */
+            mode?: "onsite" | "remote" | "either" | "";
+            weekends?: boolean;
+        };
+        CustomSkill: {
+            createdAt: string;
+            /** @example custom:apiculture */
+            id: string;
+            /** @example Apiculture */
+            name: string;
+            /**
+             * Format: int64
+             * @description How many volunteers offer it
+             */
+            volunteers: number;
+        };
+        CustomSkillsOutputBody: {
+            items: components["schemas"]["CustomSkill"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
         ErrorDetail: {
             /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
             location?: string;
@@ -119,6 +427,13 @@ export interface components {
              */
             type: string;
         };
+        FacetCount: {
+            /** Format: int64 */
+            count: number;
+            /** @description The value in the reader's language */
+            label: string;
+            value: string;
+        };
         HealthOutputBody: {
             /**
              * @description Always ok when the server answers
@@ -130,6 +445,114 @@ export interface components {
              * @example 0.1.0
              */
             version: string;
+        };
+        Highlight: {
+            /** @enum {string} */
+            field: "name" | "city" | "skill" | "bio" | "notes";
+            segments: components["schemas"]["Segment"][] | null;
+            /** @description For field skill: which skill */
+            skillId?: string;
+        };
+        ImportColumn: {
+            field: string;
+            header: string;
+        };
+        ImportPreviewRow: {
+            cells: string[] | null;
+            /** Format: int64 */
+            row: number;
+        };
+        ImportResult: {
+            /** @description Whether anything was written */
+            applied: boolean;
+            columns: components["schemas"]["ImportColumn"][] | null;
+            /**
+             * Format: int64
+             * @description New volunteers
+             */
+            created: number;
+            delimiter?: string;
+            encoding?: string;
+            errors: components["schemas"]["ImportRowError"][] | null;
+            /** @description Every field a column can be mapped to */
+            fields: string[] | null;
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "ods";
+            /** Format: int64 */
+            headerRow: number;
+            /**
+             * Format: int64
+             * @description Rows that repeat a person seen earlier in the file, merged into that person
+             */
+            merged: number;
+            preview: components["schemas"]["ImportPreviewRow"][] | null;
+            /**
+             * Format: int64
+             * @description Data rows in the file (blank rows not counted)
+             */
+            rows: number;
+            sheet?: string;
+            /**
+             * Format: int64
+             * @description Rows not imported
+             */
+            skipped: number;
+            /**
+             * Format: int64
+             * @description Volunteers already on file (same e-mail, or same name and city) that were updated
+             */
+            updated: number;
+            /**
+             * Format: int64
+             * @description Rows without problems
+             */
+            valid: number;
+        };
+        ImportRowError: {
+            code: string;
+            /** @description Header of the column at fault; empty for the whole row */
+            column: string;
+            /** @description The volunteer field at fault */
+            field: string;
+            /** @description In the reader's language */
+            message: string;
+            /**
+             * Format: int64
+             * @description Row number as the spreadsheet program shows it
+             */
+            row: number;
+            /** @description The cell as read, shortened */
+            value: string;
+        };
+        IndexState: {
+            /**
+             * Format: int64
+             * @description Volunteers indexed so far while rebuilding
+             */
+            done: number;
+            /** @enum {string} */
+            state: "ready" | "rebuilding" | "failed";
+            /** Format: int64 */
+            total: number;
+        };
+        Job: {
+            /** Format: int64 */
+            done: number;
+            /** @description When failed, in the reader's language */
+            error?: string;
+            finished?: string;
+            id: string;
+            /** @enum {string} */
+            kind: "import";
+            /** @description reading, checking, saving, indexing */
+            phase: string;
+            /** @description When done */
+            result?: components["schemas"]["ImportResult"];
+            started: string;
+            /** @enum {string} */
+            state: "running" | "done" | "failed" | "cancelled";
+            /** Format: int64 */
+            total: number;
         };
         OrganizationProfile: {
             /** @description Street address, possibly on several lines */
@@ -187,6 +610,184 @@ export interface components {
              */
             theme: "system" | "light" | "dark";
         };
+        Segment: {
+            match?: boolean;
+            text: string;
+        };
+        SkillDomain: {
+            id: string;
+            name: string;
+        };
+        SkillMerge: {
+            /**
+             * @description The custom skill to merge away
+             * @example custom:comptabilite-associative
+             */
+            from: string;
+            /**
+             * @description The skill to merge into: an ID, or any name or synonym
+             * @example accounting
+             */
+            into: string;
+        };
+        SkillMergeOutputBody: {
+            /**
+             * Format: int64
+             * @description Volunteers whose profile changed
+             */
+            updated: number;
+        };
+        SkillSuggestOutputBody: {
+            items: components["schemas"]["SkillSuggestion"][] | null;
+        };
+        SkillSuggestion: {
+            custom: boolean;
+            /**
+             * @description The skill's domain in the reader's language; empty for custom skills
+             * @example Finance et comptabilité
+             */
+            domain: string;
+            /** @example accounting */
+            id: string;
+            /**
+             * @description The synonym that matched, when it is not the name
+             * @example compta
+             */
+            matched?: string;
+            /**
+             * @description In the reader's language
+             * @example Comptabilité
+             */
+            name: string;
+        };
+        Vocabulary: {
+            causes: components["schemas"]["VocabularyEntry"][] | null;
+            domains: components["schemas"]["SkillDomain"][] | null;
+            /** @description Common languages; profiles may hold other ISO 639 codes */
+            languages: components["schemas"]["VocabularyEntry"][] | null;
+            levels: components["schemas"]["VocabularyEntry"][] | null;
+            /**
+             * Format: int64
+             * @description Number of skills in the built-in taxonomy
+             */
+            skills: number;
+            weekdays: components["schemas"]["VocabularyEntry"][] | null;
+        };
+        VocabularyEntry: {
+            id: string;
+            name: string;
+        };
+        Volunteer: {
+            availability: components["schemas"]["Availability"];
+            bio: string;
+            /** @description Cause IDs; labels from GET /api/vocabulary */
+            causes: string[] | null;
+            /** @example Besançon */
+            city: string;
+            createdAt: string;
+            /** @example elodie.martin@example.fr */
+            email: string;
+            /** @example Élodie */
+            firstName: string;
+            /** @example 42 */
+            id: string;
+            /** @description YYYY-MM-DD, or empty */
+            joinedOn: string;
+            /** @description ISO 639 codes */
+            languages: string[] | null;
+            /** @example Martin */
+            lastName: string;
+            /** @description Internal notes, for coordinators */
+            notes: string;
+            /** @example 06 12 34 56 78 */
+            phone: string;
+            /** @example 25000 */
+            postcode: string;
+            skills: components["schemas"]["VolunteerSkill"][] | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            updatedAt: string;
+        };
+        VolunteerHit: {
+            availability: components["schemas"]["Availability"];
+            causes: string[] | null;
+            city: string;
+            email: string;
+            firstName: string;
+            /** @description The fields that matched, cut into marked and unmarked segments (never HTML) */
+            highlights: components["schemas"]["Highlight"][] | null;
+            id: string;
+            languages: string[] | null;
+            lastName: string;
+            postcode: string;
+            /**
+             * Format: double
+             * @description Relevance; higher is better
+             */
+            score: number;
+            skills: components["schemas"]["VolunteerSkill"][] | null;
+            status: string;
+        };
+        VolunteerInput: {
+            availability?: components["schemas"]["Availability"];
+            bio?: string;
+            causes?: string[] | null;
+            city?: string;
+            email?: string;
+            firstName?: string;
+            joinedOn?: string;
+            languages?: string[] | null;
+            /** @description A first or a last name is required */
+            lastName?: string;
+            notes?: string;
+            phone?: string;
+            postcode?: string;
+            skills?: components["schemas"]["VolunteerSkillInput"][] | null;
+        };
+        VolunteerSearchResult: {
+            /** @description False while the search index is being rebuilt: results may miss recent changes */
+            complete: boolean;
+            /** @description skills, causes, city, availability, languages, level */
+            facets: {
+                [key: string]: components["schemas"]["FacetCount"][] | null;
+            };
+            index: components["schemas"]["IndexState"];
+            items: components["schemas"]["VolunteerHit"][] | null;
+            /** Format: double */
+            tookMs: number;
+            /** Format: int64 */
+            total: number;
+        };
+        VolunteerSkill: {
+            /** @description True for a skill typed by someone and not in the taxonomy */
+            custom: boolean;
+            /**
+             * @description Taxonomy skill ID (e.g. accounting) or custom:<slug> for a skill the taxonomy does not know
+             * @example accounting
+             */
+            id: string;
+            /** @enum {string} */
+            level: "beginner" | "intermediate" | "confirmed" | "expert";
+            /**
+             * @description The skill's name in the reader's language
+             * @example Comptabilité
+             */
+            name: string;
+        };
+        VolunteerSkillInput: {
+            /** @description A skill ID; when given, name is ignored for built-in skills */
+            id?: string;
+            /**
+             * @description beginner, intermediate, confirmed or expert (French words are accepted: débutant, intermédiaire, confirmé, expert); intermediate when left out
+             * @example confirmed
+             */
+            level?: string;
+            /**
+             * @description Any name or synonym ("compta", "Accounting"); unknown text becomes a custom skill
+             * @example Comptabilité
+             */
+            name?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -216,6 +817,300 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    importVolunteers: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and count what would change */
+                dryRun?: boolean;
+                /** @description Import nothing when any row has a problem (by default valid rows are imported and the others skipped) */
+                allOrNothing?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description filename of the file being uploaded
+                     */
+                    filename?: string;
+                    /** @description general purpose name for multipart form value */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    startVolunteerImport: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and count what would change */
+                dryRun?: boolean;
+                /** @description Import nothing when any row has a problem (by default valid rows are imported and the others skipped) */
+                allOrNothing?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description filename of the file being uploaded
+                     */
+                    filename?: string;
+                    /** @description general purpose name for multipart form value */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getSearchIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexState"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    rebuildSearchIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexState"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -407,6 +1302,567 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listCustomSkills: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomSkillsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    mergeSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkillMerge"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillMergeOutputBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    suggestSkills: {
+        parameters: {
+            query?: {
+                /** @description What has been typed so far */
+                q?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillSuggestOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVocabulary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vocabulary"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    searchVolunteers: {
+        parameters: {
+            query?: {
+                /** @description Free text: names, skills (any name or synonym, French or English), city, bio; typos tolerated; the last word is matched as a prefix while typing */
+                q?: string;
+                /** @description Skill ID or name; the volunteer must offer every one given (exact, no typo tolerance) */
+                skill?: string[] | null;
+                /** @description Minimum level in the filtered skills (or in any skill without skill filter) */
+                level?: string;
+                /** @description Exact city; case and accents are ignored */
+                city?: string;
+                /** @description Cause IDs the volunteer must all support */
+                cause?: string[] | null;
+                /** @description Language codes the volunteer must all speak */
+                language?: string[] | null;
+                /** @description monday … sunday, evenings, weekends, onsite, remote: all must hold */
+                availability?: string[] | null;
+                /** @description active (default), archived or all */
+                status?: "active" | "archived" | "all" | "";
+                limit?: number;
+                offset?: number;
+                /** @description Count the values of every facet over all matches */
+                facets?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerSearchResult"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Volunteer"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportVolunteersCSV: {
+        parameters: {
+            query?: {
+                /** @description As for GET /api/volunteers */
+                q?: string;
+                skill?: string[] | null;
+                level?: string;
+                city?: string;
+                cause?: string[] | null;
+                language?: string[] | null;
+                availability?: string[] | null;
+                status?: "active" | "archived" | "all" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportVolunteersXLSX: {
+        parameters: {
+            query?: {
+                /** @description As for GET /api/volunteers */
+                q?: string;
+                skill?: string[] | null;
+                level?: string;
+                city?: string;
+                cause?: string[] | null;
+                language?: string[] | null;
+                availability?: string[] | null;
+                status?: "active" | "archived" | "all" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Volunteer"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Volunteer"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    archiveVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Volunteer"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    restoreVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Volunteer"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
                 };
             };
             /** @description Unprocessable Entity */
