@@ -193,28 +193,22 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "civisphere demo: --volunteers must be between 1 and 1000000")
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, false)
-	if err != nil {
-		fmt.Fprintln(stderr, "civisphere:", err)
-		return 1
-	}
-	defer env.close()
-	started := time.Now()
-	progress := newProgressPrinter(stdout)
-	err = env.volunteers.AddDemoVolunteers(ctx, domain.LocalAdmin(), *count, *seed, func(done int) {
-		progress("Writing volunteers", done, *count)
+	return withCommandEnvironment(*dataFlag, stderr, func(ctx context.Context, env *environment) int {
+		started := time.Now()
+		progress := newProgressPrinter(stdout)
+		err := env.volunteers.AddDemoVolunteers(ctx, domain.LocalAdmin(), *count, *seed, func(done int) {
+			progress("Writing volunteers", done, *count)
+		})
+		if err == nil {
+			err = env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) })
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "\ncivisphere demo:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "\n%d volunteers added to %s in %s.\n", *count, env.dataDir, time.Since(started).Round(time.Millisecond))
+		return 0
 	})
-	if err == nil {
-		err = env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) })
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "\ncivisphere demo:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "\n%d volunteers added to %s in %s.\n", *count, env.dataDir, time.Since(started).Round(time.Millisecond))
-	return 0
 }
 
 // runReindex rebuilds the search index from the database, in the foreground.
@@ -223,22 +217,30 @@ func runReindex(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	return withCommandEnvironment(*dataFlag, stderr, func(ctx context.Context, env *environment) int {
+		started := time.Now()
+		progress := newProgressPrinter(stdout)
+		if err := env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) }); err != nil {
+			fmt.Fprintln(stderr, "\ncivisphere reindex:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "\nSearch index rebuilt in %s.\n", time.Since(started).Round(time.Millisecond))
+		return 0
+	})
+}
+
+// withCommandEnvironment opens the data folder for a command that manages the search index
+// itself, runs it until done or interrupted (Ctrl+C cancels its context), and closes the folder.
+func withCommandEnvironment(dataFlag string, stderr io.Writer, command func(context.Context, *environment) int) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, false)
+	env, err := openEnvironment(ctx, resolveDataDir(dataFlag), stderr, false)
 	if err != nil {
 		fmt.Fprintln(stderr, "civisphere:", err)
 		return 1
 	}
 	defer env.close()
-	started := time.Now()
-	progress := newProgressPrinter(stdout)
-	if err := env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) }); err != nil {
-		fmt.Fprintln(stderr, "\ncivisphere reindex:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "\nSearch index rebuilt in %s.\n", time.Since(started).Round(time.Millisecond))
-	return 0
+	return command(ctx, env)
 }
 
 // newProgressPrinter prints "Step: 42 %" on one line, at most once per percent.

@@ -238,17 +238,7 @@ func (s *server) registerVolunteers(api huma.API) {
 		Summary:     "A volunteer's profile",
 		Tags:        []string{"volunteers"},
 		Errors:      []int{http.StatusNotFound},
-	}, func(ctx context.Context, in *volunteerIDInput) (*volunteerOutput, error) {
-		id, err := parseID(in.ID)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
-		}
-		v, err := s.volunteers.Get(ctx, actorFrom(ctx), id)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
-		}
-		return &volunteerOutput{Body: s.volunteerToAPI(ctx, v)}, nil
-	})
+	}, s.onVolunteer(s.volunteers.Get))
 
 	huma.Register(api, huma.Operation{
 		OperationID: "updateVolunteer",
@@ -281,17 +271,7 @@ func (s *server) registerVolunteers(api huma.API) {
 		Description: "Takes the volunteer out of the active file. Nothing is deleted; POST …/restore brings them back.",
 		Tags:        []string{"volunteers"},
 		Errors:      []int{http.StatusNotFound},
-	}, func(ctx context.Context, in *volunteerIDInput) (*volunteerOutput, error) {
-		id, err := parseID(in.ID)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
-		}
-		v, err := s.volunteers.Archive(ctx, actorFrom(ctx), id)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
-		}
-		return &volunteerOutput{Body: s.volunteerToAPI(ctx, v)}, nil
-	})
+	}, s.onVolunteer(s.volunteers.Archive))
 
 	huma.Register(api, huma.Operation{
 		OperationID: "restoreVolunteer",
@@ -300,17 +280,21 @@ func (s *server) registerVolunteers(api huma.API) {
 		Summary:     "Bring an archived volunteer back",
 		Tags:        []string{"volunteers"},
 		Errors:      []int{http.StatusNotFound},
-	}, func(ctx context.Context, in *volunteerIDInput) (*volunteerOutput, error) {
+	}, s.onVolunteer(s.volunteers.Restore))
+}
+
+// onVolunteer makes the handler of an operation on one volunteer named by the path.
+func (s *server) onVolunteer(op func(context.Context, domain.Actor, int64) (domain.Volunteer, error)) func(context.Context, *volunteerIDInput) (*volunteerOutput, error) {
+	return func(ctx context.Context, in *volunteerIDInput) (*volunteerOutput, error) {
 		id, err := parseID(in.ID)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
+		if err == nil {
+			var v domain.Volunteer
+			if v, err = op(ctx, actorFrom(ctx), id); err == nil {
+				return &volunteerOutput{Body: s.volunteerToAPI(ctx, v)}, nil
+			}
 		}
-		v, err := s.volunteers.Restore(ctx, actorFrom(ctx), id)
-		if err != nil {
-			return nil, s.problemFor(ctx, err)
-		}
-		return &volunteerOutput{Body: s.volunteerToAPI(ctx, v)}, nil
-	})
+		return nil, s.problemFor(ctx, err)
+	}
 }
 
 // parseID reads a volunteer ID from a path; an ID that cannot exist is simply not found.

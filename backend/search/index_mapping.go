@@ -19,7 +19,7 @@ import (
 
 // mappingVersion changes whenever the mapping, the analyzers or the document fields change: an
 // index written with another version is rebuilt rather than queried with the wrong assumptions.
-const mappingVersion = "volunteers-4"
+const mappingVersion = "volunteers-7"
 
 // Analyzer names.
 //   - folded: accents and ligatures folded (é→e, œ→oe, æ→ae, ß→ss) by Bleve's asciifolding

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/civisphere/civisphere/backend/domain"
@@ -37,6 +39,19 @@ type Index struct {
 	bleve bleve.Index
 	tax   *taxonomy.Taxonomy
 	path  string
+	// The analyzers of the mapping, resolved once: documents are built field by field.
+	folded, stemmed, keyword analysis.Analyzer
+}
+
+// newIndex wraps an open Bleve index.
+func newIndex(bi bleve.Index, tax *taxonomy.Taxonomy, path string) (*Index, error) {
+	m := bi.Mapping()
+	ix := &Index{bleve: bi, tax: tax, path: path,
+		folded: m.AnalyzerNamed(analyzerFolded), stemmed: m.AnalyzerNamed(analyzerText), keyword: m.AnalyzerNamed(keyword.Name)}
+	if ix.folded == nil || ix.stemmed == nil || ix.keyword == nil {
+		return nil, fmt.Errorf("search index %s: analyzers missing from its mapping", path)
+	}
+	return ix, nil
 }
 
 // Open opens the index in path. It returns ErrMissing when there is none, ErrIncompatible when
@@ -59,7 +74,12 @@ func Open(path string, tax *taxonomy.Taxonomy) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("%w (found %q, want %q)", ErrIncompatible, version, mappingVersion)
 	}
-	return &Index{bleve: bi, tax: tax, path: path}, nil
+	ix, err := newIndex(bi, tax, path)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	return ix, nil
 }
 
 // Create makes a new, empty index in path, which must not exist yet.
@@ -76,7 +96,12 @@ func Create(path string, tax *taxonomy.Taxonomy) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("create search index %s: %w", path, err)
 	}
-	return &Index{bleve: bi, tax: tax, path: path}, nil
+	ix, err := newIndex(bi, tax, path)
+	if err != nil {
+		bi.Close()
+		return nil, err
+	}
+	return ix, nil
 }
 
 // Path is the index folder.
@@ -115,7 +140,7 @@ func (ix *Index) DocCount() (uint64, error) {
 func (ix *Index) Apply(upserts []domain.Volunteer, deletes []int64, lastSeq int64) error {
 	b := ix.bleve.NewBatch()
 	for _, v := range upserts {
-		if err := b.Index(docID(v.ID), volunteerDocument(v, ix.tax)); err != nil {
+		if err := b.IndexAdvanced(ix.volunteerDocument(v)); err != nil {
 			return fmt.Errorf("index volunteer %d: %w", v.ID, err)
 		}
 	}

@@ -78,18 +78,24 @@ const (
 	maxQueryWords = 12
 	maxPageSize   = 200
 	facetSize     = 30
-	// facetValuesMax bounds the distinct values counted in the combined facets field: every
-	// skill at every level, every city, with room to spare.
-	facetValuesMax = 20000
+	// facetValuesMax bounds the distinct values returned from the combined facets field: every
+	// skill, every city and every combination of the packed facets, with room to spare.
+	facetValuesMax = 100000
 )
-
-// facetSkillLevel counts "skill:level" pairs, for the level facet under a skill filter.
-const facetSkillLevel = "skillLevel"
 
 // facetPrefixes mark which facet a value of the combined facets field belongs to.
 var facetPrefixes = map[string]string{
 	FacetSkills: "s|", FacetCauses: "c|", FacetCity: "t|", FacetAvailability: "a|",
-	FacetLanguages: "l|", FacetLevel: "v|", facetSkillLevel: "k|",
+	FacetLanguages: "l|", FacetLevel: "v|",
+}
+
+// packFacetValues joins the values of a small facet into one doc value, in a canonical order
+// so that equal sets give equal values. "," never occurs in these values (causes, language
+// codes, levels, availability).
+func packFacetValues(values []string) string {
+	sorted := append([]string(nil), values...)
+	sort.Strings(sorted)
+	return strings.Join(sorted, ",")
 }
 
 // facetSizes are how many values of each facet are returned, most frequent first.
@@ -157,6 +163,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	if q.Facets {
 		out.Facets = facetsOf(res.Facets, q.Skills)
+		if len(q.Skills) > 0 {
+			if out.Facets[FacetLevel], err = ix.levelsInSkills(ctx, root, q.Skills); err != nil {
+				return Result{}, err
+			}
+		}
 	}
 	out.Took = time.Since(started)
 	return out, nil
@@ -403,6 +414,28 @@ func (ix *Index) filters(q Query) []query.Query {
 	return out
 }
 
+// levelsInSkills counts, among the matches of root, the volunteers who have each level in one
+// of the filtered skills: the level facet that makes sense under a skill filter.
+func (ix *Index) levelsInSkills(ctx context.Context, root query.Query, skills []string) ([]FacetValue, error) {
+	var out []FacetValue
+	for _, level := range domain.SkillLevels {
+		alts := make([]query.Query, len(skills))
+		for i, id := range skills {
+			alts[i] = termQuery(fieldSkillLevels, id+":"+string(level), 1)
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(root, bleve.NewDisjunctionQuery(alts...)), 0, 0, false)
+		res, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("count levels: %w", err)
+		}
+		if res.Total > 0 {
+			out = append(out, FacetValue{Value: string(level), Count: int(res.Total)})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Count > out[b].Count })
+	return out, nil
+}
+
 // facetsOf splits the counts of the combined facets field into the facets, most frequent
 // values first. With a skill filter, the level facet counts the levels in the filtered skills.
 func facetsOf(raw search.FacetResults, skills []string) map[string][]FacetValue {
@@ -418,26 +451,31 @@ func facetsOf(raw search.FacetResults, skills []string) map[string][]FacetValue 
 	for name, p := range facetPrefixes {
 		prefixToFacet[p] = name
 	}
-	levels := map[string]int{}
+	packed := map[string]map[string]int{}
 	for _, t := range fr.Terms.Terms() {
 		if len(t.Term) < 2 {
 			continue
 		}
 		name, value := prefixToFacet[t.Term[:2]], t.Term[2:]
-		switch {
-		case name == facetSkillLevel:
-			if id, level, ok := strings.Cut(value, ":"); ok && containsString(skills, id) {
-				levels[level] += t.Count
-			}
-		case name == FacetLevel && len(skills) > 0:
-			// replaced by the levels in the filtered skills
-		case name != "":
+		switch name {
+		case "":
+		case FacetSkills, FacetCity:
 			out[name] = append(out[name], FacetValue{Value: value, Count: t.Count})
+		default:
+			if len(skills) > 0 && name == FacetLevel {
+				continue // counted by levelsInSkills instead
+			}
+			if packed[name] == nil {
+				packed[name] = map[string]int{}
+			}
+			for _, v := range strings.Split(value, ",") {
+				packed[name][v] += t.Count
+			}
 		}
 	}
-	if len(skills) > 0 {
-		for level, n := range levels {
-			out[FacetLevel] = append(out[FacetLevel], FacetValue{Value: level, Count: n})
+	for name, counts := range packed {
+		for v, n := range counts {
+			out[name] = append(out[name], FacetValue{Value: v, Count: n})
 		}
 	}
 	for name, values := range out {

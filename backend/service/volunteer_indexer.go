@@ -188,53 +188,89 @@ func (x *VolunteerIndexer) SyncWithProgress(ctx context.Context, progress func(d
 	return x.drain(ctx, ix, progress)
 }
 
+// indexBatch is one batch of work for the index, read from the database while the previous
+// batch is being indexed: reading and indexing overlap, which keeps both cores busy.
+type indexBatch struct {
+	upserts []domain.Volunteer
+	deletes []int64
+	seq     int64 // the outbox seq the index is up to once the batch is applied
+	err     error
+}
+
 // drain applies outbox changes after the index's last seq, batch by batch, then forgets them.
 func (x *VolunteerIndexer) drain(ctx context.Context, ix *search.Index, progress func(done int)) error {
 	last, err := ix.LastSeq()
 	if err != nil {
 		return err
 	}
-	done := 0
-	for {
-		changes, err := x.store.IndexChanges(ctx, last, drainBatch)
-		if err != nil {
-			return err
-		}
-		if len(changes) == 0 {
-			return nil
-		}
-		ids := make([]int64, 0, len(changes))
-		seen := make(map[int64]bool, len(changes))
-		for _, c := range changes {
-			if !seen[c.VolunteerID] {
-				seen[c.VolunteerID] = true
-				ids = append(ids, c.VolunteerID)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan indexBatch, 1)
+	go func() {
+		defer close(batches)
+		for after := last; ; {
+			b, err := x.readChanges(ctx, after)
+			if err != nil || len(b.upserts)+len(b.deletes) == 0 {
+				if err != nil {
+					batches <- indexBatch{err: err}
+				}
+				return
+			}
+			after = b.seq
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
 			}
 		}
-		vols, err := x.store.Volunteers(ctx, ids)
-		if err != nil {
+	}()
+	done := 0
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		if err := ix.Apply(b.upserts, b.deletes, b.seq); err != nil {
 			return err
 		}
-		var deletes []int64
-		for _, v := range vols {
-			delete(seen, v.ID)
-		}
-		for id := range seen {
-			deletes = append(deletes, id)
-		}
-		last = changes[len(changes)-1].Seq
-		if err := ix.Apply(vols, deletes, last); err != nil {
-			return err
-		}
-		if err := x.store.DeleteIndexChanges(ctx, last); err != nil {
-			// Harmless: the index records last, so these rows are skipped next time.
+		if err := x.store.DeleteIndexChanges(ctx, b.seq); err != nil {
+			// Harmless: the index records the seq, so these rows are skipped next time.
 			x.log.Warn("search index: pruning the outbox failed", "err", err)
 		}
-		done += len(ids)
+		done += len(b.upserts) + len(b.deletes)
 		if progress != nil {
 			progress(done)
 		}
 	}
+	return nil
+}
+
+// readChanges reads the next batch of outbox changes after seq, with the volunteers they name
+// as they are now; volunteers that no longer exist are deletions.
+func (x *VolunteerIndexer) readChanges(ctx context.Context, after int64) (indexBatch, error) {
+	changes, err := x.store.IndexChanges(ctx, after, drainBatch)
+	if err != nil || len(changes) == 0 {
+		return indexBatch{}, err
+	}
+	ids := make([]int64, 0, len(changes))
+	seen := make(map[int64]bool, len(changes))
+	for _, c := range changes {
+		if !seen[c.VolunteerID] {
+			seen[c.VolunteerID] = true
+			ids = append(ids, c.VolunteerID)
+		}
+	}
+	vols, err := x.store.Volunteers(ctx, ids)
+	if err != nil {
+		return indexBatch{}, err
+	}
+	b := indexBatch{upserts: vols, seq: changes[len(changes)-1].Seq}
+	for _, v := range vols {
+		delete(seen, v.ID)
+	}
+	for id := range seen {
+		b.deletes = append(b.deletes, id)
+	}
+	return b, nil
 }
 
 // Rebuild starts a rebuild in the background unless one is running. Searches go on against the
@@ -295,32 +331,58 @@ func (x *VolunteerIndexer) rebuild(ctx context.Context, progress func(done, tota
 	if err != nil {
 		return err
 	}
-	batch := make([]domain.Volunteer, 0, rebuildBatch)
-	done := 0
-	flush := func(seq int64) error {
-		if err := ix.Apply(batch, nil, seq); err != nil {
-			return err
+	// The database is read in one goroutine while the index is built in this one. Documents
+	// are applied with seq 0 until the snapshot is complete: an index left half-built by a
+	// crash says it has applied nothing and is rebuilt again.
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	batches := make(chan indexBatch, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]domain.Volunteer, 0, rebuildBatch)
+		send := func(b indexBatch) error {
+			select {
+			case batches <- b:
+				return nil
+			case <-readCtx.Done():
+				return readCtx.Err()
+			}
 		}
-		done += len(batch)
-		batch = batch[:0]
+		snapshotSeq, err := x.store.EachVolunteer(readCtx, func(v domain.Volunteer) error {
+			batch = append(batch, v)
+			if len(batch) < rebuildBatch {
+				return nil
+			}
+			full := batch
+			batch = make([]domain.Volunteer, 0, rebuildBatch)
+			return send(indexBatch{upserts: full})
+		})
+		if err != nil {
+			send(indexBatch{err: err}) //nolint:errcheck // the reader stops either way
+			return
+		}
+		send(indexBatch{upserts: batch, seq: snapshotSeq}) //nolint:errcheck // idem
+	}()
+	done := 0
+	var snapshotSeq int64
+	for b := range batches {
+		if err = b.err; err != nil {
+			break
+		}
+		if err = ix.Apply(b.upserts, nil, b.seq); err != nil {
+			break
+		}
+		snapshotSeq = b.seq
+		done += len(b.upserts)
 		x.setProgress(done, total)
 		if progress != nil {
 			progress(done, total)
 		}
-		return ctx.Err()
-	}
-	// Documents are applied with seq 0 until the snapshot is complete: an index left half-built
-	// by a crash says it has applied nothing and is rebuilt again.
-	snapshotSeq, err := x.store.EachVolunteer(ctx, func(v domain.Volunteer) error {
-		batch = append(batch, v)
-		if len(batch) == rebuildBatch {
-			return flush(0)
+		if err = ctx.Err(); err != nil {
+			break
 		}
-		return nil
-	})
-	if err == nil {
-		err = flush(snapshotSeq)
 	}
+	stopReading()
 	if err == nil {
 		// The snapshot holds every change up to its seq: those outbox rows are done with.
 		err = x.store.DeleteIndexChanges(ctx, snapshotSeq)
