@@ -72,12 +72,27 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: apiTarget ? { '/api': { target: apiTarget, changeOrigin: false } } : undefined,
+    proxy: apiTarget ? { '/api': apiProxy(apiTarget) } : undefined,
   },
   preview: {
     headers: { 'Content-Security-Policy': contentSecurityPolicy },
-    proxy: {
-      '/api': { target: 'http://127.0.0.1:8090', changeOrigin: false },
-    },
+    proxy: { '/api': apiProxy('http://127.0.0.1:8090') },
   },
 });
+
+/**
+ * The proxy to a `civisphere serve` during development. The server answers only its own Host
+ * name and refuses writes whose Origin is another site, so the proxy presents the request as
+ * coming from the server's own address (the browser still talks to Vite only).
+ */
+function apiProxy(target: string) {
+  return {
+    target,
+    changeOrigin: true,
+    configure(proxy: { on(event: 'proxyReq', listener: (req: { getHeader(name: string): unknown; setHeader(name: string, value: string): void }) => void): void }) {
+      proxy.on('proxyReq', (req) => {
+        if (req.getHeader('origin')) req.setHeader('origin', new URL(target).origin);
+      });
+    },
+  };
+}

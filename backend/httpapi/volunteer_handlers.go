@@ -409,7 +409,7 @@ func (s *server) searchResultToAPI(ctx context.Context, res service.SearchResult
 	for name, values := range res.Facets {
 		counts := make([]FacetCount, 0, len(values))
 		for _, v := range values {
-			counts = append(counts, FacetCount{Value: v.Value, Label: s.facetLabel(ctx, name, v.Value), Count: v.Count})
+			counts = append(counts, FacetCount{Value: v.Value, Label: s.facetLabel(ctx, name, v.Value, res.CustomSkillNames), Count: v.Count})
 		}
 		out.Facets[name] = counts
 	}
@@ -417,11 +417,11 @@ func (s *server) searchResultToAPI(ctx context.Context, res service.SearchResult
 }
 
 // facetLabel is a facet value in the reader's language.
-func (s *server) facetLabel(ctx context.Context, facet, value string) string {
+func (s *server) facetLabel(ctx context.Context, facet, value string, customNames map[string]string) string {
 	l := localeFrom(ctx)
 	switch facet {
 	case search.FacetSkills:
-		return s.volunteers.SkillName(value, "", string(l))
+		return s.volunteers.SkillName(value, customNames[value], string(l))
 	case search.FacetCauses:
 		return taxonomy.CauseLabel(domain.Cause(value)).In(string(l))
 	case search.FacetLanguages:

@@ -77,6 +77,8 @@ func TestVolunteerAPIScenarios(t *testing.T) {
 			wantStatus: 200, wantType: "application/json", wantInBody: []string{`"id":"accounting","name":"Comptabilité"`}},
 		{name: "suggest custom skills too", method: "GET", path: "/api/skills/suggest?q=apic",
 			wantStatus: 200, wantType: "application/json", wantInBody: []string{`"id":"custom:apiculture"`, `"custom":true`}},
+		{name: "custom skill facet named as typed", method: "GET", path: "/api/volunteers?q=elodie",
+			wantStatus: 200, wantType: "application/json", wantInBody: []string{`"value":"custom:apiculture","label":"Apiculture"`}},
 		{name: "custom skills listed", method: "GET", path: "/api/skills/custom",
 			wantStatus: 200, wantType: "application/json", wantInBody: []string{`"total":1`, `"name":"Apiculture","volunteers":1`}},
 		{name: "vocabulary in English", method: "GET", path: "/api/vocabulary", headers: map[string]string{"Accept-Language": "en-GB"},
@@ -204,7 +206,13 @@ func TestImportVolunteersThroughTheAPI(t *testing.T) {
 	}
 	rec = postImport(t, h, "/api/imports/volunteers?dryRun=true", "bénévoles.csv", []byte(importCSV), `["email","email"]`)
 	if rec.Code != 422 {
-		t.Fatalf("a field mapped twice: %d %s", rec.Code, rec.Body)
+		t.Fatalf("a single-value field mapped twice: %d %s", rec.Code, rec.Body)
+	}
+	// Skills may come from several columns; here the city column is read as more skills.
+	rec = postImport(t, h, "/api/imports/volunteers?dryRun=true", "bénévoles.csv", []byte(importCSV),
+		`["firstName","lastName","email","skills","skills"]`)
+	if rec.Code != 200 {
+		t.Fatalf("skills in two columns: %d %s", rec.Code, rec.Body)
 	}
 }
 

@@ -140,7 +140,11 @@ func (s *Volunteers) ImportVolunteers(ctx context.Context, actor domain.Actor, d
 	return rep, nil
 }
 
-// checkMapping refuses a mapping that uses a field twice or names an unknown field.
+// listFields may be read from several columns ("Compétence 1", "Compétence 2"): their values
+// are joined. Any other field may fill only one column.
+var listFields = []importer.Field{importer.FieldSkills, importer.FieldCauses, importer.FieldLanguages, importer.FieldAvailability}
+
+// checkMapping refuses a mapping that names an unknown field, or a single-value field twice.
 func checkMapping(header []string, mapping []importer.Field) error {
 	problems := &domain.ValidationError{}
 	seen := map[importer.Field]bool{}
@@ -148,7 +152,7 @@ func checkMapping(header []string, mapping []importer.Field) error {
 		if f == importer.FieldIgnore {
 			continue
 		}
-		if !slices.Contains(importer.Fields, f) || seen[f] {
+		if !slices.Contains(importer.Fields, f) || (seen[f] && !slices.Contains(listFields, f)) {
 			problems.Fields = append(problems.Fields, domain.FieldError{Field: "mapping", Code: domain.CodeInvalidChoice,
 				Params: map[string]any{"choices": fieldList()}})
 			break

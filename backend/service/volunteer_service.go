@@ -199,6 +199,8 @@ type SearchResult struct {
 	Took     time.Duration
 	Index    IndexStatus
 	Complete bool // false while the index is rebuilt: results may miss recent changes
+	// CustomSkillNames names the custom skills among the facet values, as people typed them.
+	CustomSkillNames map[string]string
 }
 
 // Search finds volunteers: free text with typo tolerance and type-ahead, exact filters, facets.
@@ -233,6 +235,14 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 		Facets:   res.Facets,
 		Index:    status,
 		Complete: status.State == IndexReady,
+	}
+	for _, f := range res.Facets[search.FacetSkills] {
+		if domain.IsCustomSkill(f.Value) {
+			if out.CustomSkillNames, err = s.customSkillNames(ctx); err != nil {
+				return SearchResult{}, err
+			}
+			break
+		}
 	}
 	for _, h := range res.Hits {
 		v, ok := byID[h.ID]
@@ -349,6 +359,18 @@ func containsID(list []string, id string) bool {
 		}
 	}
 	return false
+}
+
+func (s *Volunteers) customSkillNames(ctx context.Context) (map[string]string, error) {
+	list, err := s.store.CustomSkills(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(list))
+	for _, c := range list {
+		names[c.ID] = c.Name
+	}
+	return names, nil
 }
 
 // SkillSuggestion is a skill proposed while someone types in the skill picker.

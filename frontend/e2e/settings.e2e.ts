@@ -79,10 +79,10 @@ describe('association profile in the browser', () => {
     await expectSidebar(page, sidebarFR);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // An empty page of a later issue still looks finished and says so.
-    await page.getByRole('navigation').first().getByText('Bénévoles', { exact: true }).click();
-    await page.waitForURL(/\/benevoles$/);
+    await page.getByRole('navigation').first().getByText('Projets', { exact: true }).click();
+    await page.waitForURL(/\/projets$/);
     await page.getByText('Prochaine version').first().waitFor();
-    await screenshot(page, 'browser-volunteers-empty-fr');
+    await screenshot(page, 'browser-projects-empty-fr');
     expect(problems).toEqual([]);
     await context.close();
   });

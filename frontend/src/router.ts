@@ -3,6 +3,10 @@ import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
+import VolunteerFormPage from './pages/volunteers/VolunteerFormPage.vue';
+import VolunteerImportPage from './pages/volunteers/VolunteerImportPage.vue';
+import VolunteerProfilePage from './pages/volunteers/VolunteerProfilePage.vue';
+import VolunteerSearchPage from './pages/volunteers/VolunteerSearchPage.vue';
 
 /** The sections of the app, in sidebar order. Paths are the same in every language. */
 export const SECTIONS = [
@@ -16,7 +20,7 @@ export const SECTIONS = [
   'settings',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
-export type PageKey = Section | 'notFound';
+export type PageKey = Section | 'volunteerProfile' | 'volunteerNew' | 'volunteerEdit' | 'volunteerImport' | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
   dashboard: '/',
@@ -38,10 +42,20 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['volunteers', 'projects', 'hours', 'impact', 'reports', 'resources'];
+const comingSoon: Section[] = ['projects', 'hours', 'impact', 'reports', 'resources'];
+
+/** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
+const volunteerRoutes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.volunteers, name: 'volunteers', component: VolunteerSearchPage, meta: { page: 'volunteers', section: 'volunteers' } },
+  { path: '/benevoles/nouveau', name: 'volunteerNew', component: VolunteerFormPage, meta: { page: 'volunteerNew', section: 'volunteers' } },
+  { path: '/benevoles/import', name: 'volunteerImport', component: VolunteerImportPage, meta: { page: 'volunteerImport', section: 'volunteers' } },
+  { path: '/benevoles/:id(\\d+)', name: 'volunteerProfile', component: VolunteerProfilePage, meta: { page: 'volunteerProfile', section: 'volunteers' } },
+  { path: '/benevoles/:id(\\d+)/modifier', name: 'volunteerEdit', component: VolunteerFormPage, meta: { page: 'volunteerEdit', section: 'volunteers' } },
+];
 
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
+  ...volunteerRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

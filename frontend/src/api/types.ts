@@ -1,6 +1,6 @@
 // Shapes of the API, derived from the generated schema (src/api/schema.d.ts) so that they follow
 // the Go side: never write these by hand.
-import type { paths } from './schema';
+import type { components, paths } from './schema';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -9,3 +9,32 @@ export type OrganizationProfile = Json<paths['/api/settings/organization']['get'
 export type OrganizationInput = Json<NonNullable<paths['/api/settings/organization']['put']['requestBody']>>;
 export type Preferences = Json<paths['/api/settings/preferences']['get']['responses'][200]>;
 export type PreferencesInput = Json<NonNullable<paths['/api/settings/preferences']['put']['requestBody']>>;
+
+type Schemas = components['schemas'];
+
+// Volunteers.
+export type Volunteer = Json<paths['/api/volunteers/{id}']['get']['responses'][200]>;
+export type VolunteerInput = Json<NonNullable<paths['/api/volunteers']['post']['requestBody']>>;
+export type VolunteerSearchResult = Json<paths['/api/volunteers']['get']['responses'][200]>;
+export type VolunteerHit = Schemas['VolunteerHit'];
+export type VolunteerSkill = Schemas['VolunteerSkill'];
+export type VolunteerSkillInput = Schemas['VolunteerSkillInput'];
+export type SkillLevel = VolunteerSkill['level'];
+export type Availability = Schemas['Availability'];
+export type WorkMode = NonNullable<Availability['mode']>;
+export type Highlight = Schemas['Highlight'];
+export type HighlightSegment = Schemas['Segment'];
+export type FacetCount = Schemas['FacetCount'];
+export type IndexState = Json<paths['/api/search/index']['get']['responses'][200]>;
+
+// Skills and fixed lists.
+export type SkillSuggestion = Schemas['SkillSuggestion'];
+export type CustomSkill = Schemas['CustomSkill'];
+export type Vocabulary = Json<paths['/api/vocabulary']['get']['responses'][200]>;
+export type VocabularyEntry = Schemas['VocabularyEntry'];
+
+// Imports and background jobs.
+export type ImportResult = Json<paths['/api/imports/volunteers']['post']['responses'][200]>;
+export type ImportRowError = Schemas['ImportRowError'];
+export type ImportColumn = Schemas['ImportColumn'];
+export type Job = Json<paths['/api/jobs/{id}']['get']['responses'][200]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDate, formatDateTime, formatHours, formatNumber } from './format';
+import { formatCurrency, formatDate, formatDateTime, formatFileSize, formatHours, formatNumber, formatPercent } from './format';
 
 // Intl separates French thousands with U+202F (narrow no-break space) and puts U+00A0
 // (no-break space) before the euro sign.
@@ -74,5 +74,24 @@ describe('formatHours', () => {
     expect(formatHours(3.5, 'en')).toBe(`3.5${NBSP}h`);
     expect(formatHours(1250, 'fr')).toBe(`1${NNBSP}250${NBSP}h`);
     expect(formatHours(0.75, 'en')).toBe(`0.75${NBSP}h`);
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes octets in French and bytes in English, 1 Ko = 1024 octets', () => {
+    expect(formatFileSize(850, 'fr')).toBe(`850${NBSP}octets`);
+    expect(formatFileSize(12_800, 'fr')).toBe(`12,5${NBSP}Ko`);
+    expect(formatFileSize(50 * 1024 * 1024, 'fr')).toBe(`50${NBSP}Mo`);
+    expect(formatFileSize(3.25 * 1024 * 1024, 'en')).toBe(`3.3${NBSP}MB`);
+    expect(formatFileSize(150 * 1024, 'en')).toBe(`150${NBSP}KB`);
+  });
+});
+
+describe('formatPercent', () => {
+  it('puts a no-break space before % in French only', () => {
+    // ICU versions differ on which no-break space (U+00A0 or U+202F): either keeps "%" on the line.
+    expect(formatPercent(42, 'fr')).toMatch(new RegExp(`^42[${NBSP}${NNBSP}]%$`));
+    expect(formatPercent(42.4, 'en')).toBe('42%');
+    expect(formatPercent(100, 'fr')).toMatch(new RegExp(`^100[${NBSP}${NNBSP}]%$`));
   });
 });

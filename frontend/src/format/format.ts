@@ -74,3 +74,21 @@ export function formatCurrency(value: number, locale: FormatLocale, currency = '
 export function formatHours(value: number, locale: FormatLocale): string {
   return `${formatNumber(value, locale, { maximumFractionDigits: 2 })}\u00a0h`;
 }
+
+/** A file size: 850 octets, 12,5 Ko, 3,2 Mo (fr) / 850 bytes, 12.5 KB, 3.2 MB (en); 1 Ko = 1024 octets. */
+export function formatFileSize(bytes: number, locale: FormatLocale): string {
+  const units = locale === 'en' ? ['bytes', 'KB', 'MB', 'GB'] : ['octets', 'Ko', 'Mo', 'Go'];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${formatNumber(value, locale, { maximumFractionDigits: digits })}\u00a0${units[unit]}`;
+}
+
+/** A percentage from 0 to 100: 42 % (fr, with a no-break space) / 42% (en). */
+export function formatPercent(value: number, locale: FormatLocale): string {
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
+}
