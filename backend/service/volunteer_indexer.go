@@ -76,19 +76,61 @@ func (x *VolunteerIndexer) Start(ctx context.Context) error {
 	}
 	ix, reason := x.openTrusted(ctx)
 	if ix != nil {
-		x.mu.Lock()
-		x.ix = ix
-		x.status = IndexStatus{State: IndexReady}
-		x.mu.Unlock()
-		if err := x.Sync(ctx); err != nil {
-			x.log.Warn("search index: catching up failed; rebuilding", "err", err)
-			x.startRebuild(ctx)
-		}
+		x.catchUp(ctx, ix)
 		return nil
 	}
 	x.log.Info("search index: rebuilding in the background", "reason", reason)
 	x.startRebuild(ctx)
 	return nil
+}
+
+// catchUp makes ix the live index and applies the changes it has not seen (after a crash between
+// a commit and its indexing, say) in the background: start-up does not wait for them, and
+// searches say their results may be incomplete until they are applied.
+func (x *VolunteerIndexer) catchUp(ctx context.Context, ix *search.Index) {
+	last, err := ix.LastSeq()
+	var st store.OutboxState
+	if err == nil {
+		st, err = x.store.IndexOutboxState(ctx)
+	}
+	x.mu.Lock()
+	x.ix = ix
+	x.status = IndexStatus{State: IndexReady}
+	if err == nil && st.NewestSeq > last {
+		x.status = IndexStatus{State: IndexRebuilding, Total: int(st.NewestSeq - last)}
+	}
+	state := x.status.State
+	x.mu.Unlock()
+	if state == IndexReady && err == nil {
+		return
+	}
+	x.wg.Add(1)
+	go func() {
+		defer x.wg.Done()
+		x.drainMu.Lock()
+		defer x.drainMu.Unlock()
+		err := x.drain(ctx, ix, func(done int) { x.setProgress(done, x.Status().Total) })
+		if err != nil {
+			if !errors.Is(err, context.Canceled) {
+				x.log.Warn("search index: catching up failed; rebuilding", "err", err)
+				x.startRebuild(ctx)
+			}
+			return
+		}
+		x.markReadyAndDrain(ctx, ix)
+	}()
+}
+
+// markReadyAndDrain declares the index complete, then applies once more what was committed
+// while it was not: writers that found it busy left their changes in the outbox. Call it with
+// drainMu held.
+func (x *VolunteerIndexer) markReadyAndDrain(ctx context.Context, ix *search.Index) {
+	x.mu.Lock()
+	x.status = IndexStatus{State: IndexReady}
+	x.mu.Unlock()
+	if err := x.drain(ctx, ix, nil); err != nil {
+		x.log.Warn("search index: sync failed; will retry at the next change", "err", err)
+	}
 }
 
 // openTrusted opens the live index when it is in step with the database (or can be brought in
@@ -305,14 +347,16 @@ func (x *VolunteerIndexer) startRebuild(ctx context.Context) {
 func (x *VolunteerIndexer) RebuildNow(ctx context.Context, progress func(done, total int)) error {
 	x.drainMu.Lock()
 	defer x.drainMu.Unlock()
-	err := x.rebuild(ctx, progress)
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if err != nil {
+	if err := x.rebuild(ctx, progress); err != nil {
+		x.mu.Lock()
 		x.status = IndexStatus{State: IndexFailed, Error: err.Error()}
+		x.mu.Unlock()
 		return err
 	}
-	x.status = IndexStatus{State: IndexReady}
+	x.mu.RLock()
+	ix := x.ix
+	x.mu.RUnlock()
+	x.markReadyAndDrain(ctx, ix)
 	return nil
 }
 
