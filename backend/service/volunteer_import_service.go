@@ -137,6 +137,8 @@ func (s *Volunteers) ImportVolunteers(ctx context.Context, actor domain.Actor, d
 	}); err != nil {
 		s.log.Warn("search index: sync after import failed; will retry", "err", err)
 	}
+	// Another drain (the end of a rebuild, say) may have indexed some of the changes itself.
+	report(Progress{Phase: PhaseIndexing, Done: total, Total: total})
 	return rep, nil
 }
 
