@@ -207,19 +207,25 @@ func (ix *Index) buildQuery(q Query) (query.Query, []QueryWord, []skillMatch, er
 		must = append(must, wordQuery(w))
 	}
 	filters := ix.filters(q)
-	switch {
-	case len(must) == 0 && len(filters) == 0:
-		return bleve.NewMatchAllQuery(), words, skills, nil
-	case len(must) == 0:
-		return bleve.NewConjunctionQuery(filters...), words, skills, nil
-	}
 	b := bleve.NewBooleanQuery()
-	b.AddMust(must...)
-	if len(filters) > 0 {
-		// Filters narrow the results without changing their scores.
-		f := bleve.NewConjunctionQuery(filters...)
-		f.SetBoost(0)
-		b.AddMust(f)
+	switch {
+	case len(must) > 0:
+		b.AddMust(must...)
+		if len(filters) > 0 {
+			// Filters narrow the results without changing their scores.
+			f := bleve.NewConjunctionQuery(filters...)
+			f.SetBoost(0)
+			b.AddMust(f)
+		}
+	case len(filters) > 0:
+		b.AddMust(bleve.NewConjunctionQuery(filters...))
+	default:
+		b.AddMust(bleve.NewMatchAllQuery())
+	}
+	if !q.AllStatuses && q.Status == "" {
+		// Active volunteers are the archived ones left out: few are archived, so this skips a
+		// handful of documents instead of checking every match against a list of nearly all.
+		b.AddMustNot(termQuery(fieldStatus, string(domain.StatusArchived), 1))
 	}
 	return b, words, skills, nil
 }
@@ -346,7 +352,9 @@ func wordQuery(w QueryWord) query.Query {
 			p.SetBoost(f.boost * 0.8)
 			alts = append(alts, p)
 		}
-		if w.Fuzziness > 0 {
+		// A word still being typed is mostly a prefix: a typo is looked for only once it is
+		// long enough to be a word, which spares short prefixes a costly expansion.
+		if w.Fuzziness > 0 && (!w.Prefix || utf8.RuneCountInString(w.Text) >= 5) {
 			fz := bleve.NewFuzzyQuery(w.Text)
 			fz.SetField(f.field)
 			fz.SetFuzziness(w.Fuzziness)
@@ -373,12 +381,8 @@ func termQuery(field, term string, boost float64) query.Query {
 // filters are the exact conditions of q.
 func (ix *Index) filters(q Query) []query.Query {
 	var out []query.Query
-	switch {
-	case q.AllStatuses:
-	case q.Status == "":
-		out = append(out, termQuery(fieldStatus, string(domain.StatusActive), 1))
-	default:
-		out = append(out, termQuery(fieldStatus, string(q.Status), 1))
+	if !q.AllStatuses && q.Status != "" {
+		out = append(out, termQuery(fieldStatus, string(q.Status), 1)) // active ones: see buildQuery
 	}
 	minRank := q.MinLevel.Rank()
 	for _, id := range q.Skills {

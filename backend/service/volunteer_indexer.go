@@ -31,10 +31,11 @@ type IndexStatus struct {
 	Error string
 }
 
-// drainBatch is how many outbox changes go into one index batch; rebuildBatch how many
-// volunteers a rebuild indexes at a time (bigger batches make fewer segments to merge).
+// drainBatch is how many outbox changes go into one index batch at most (a big import), and
+// rebuildBatch how many volunteers a rebuild indexes at a time: bigger batches make fewer
+// segments for the index to merge.
 const (
-	drainBatch   = 1000
+	drainBatch   = 5000
 	rebuildBatch = 5000
 )
 
