@@ -49,7 +49,7 @@ type ImportResult struct {
 	Rows      int                `json:"rows" doc:"Data rows in the file (blank rows not counted)"`
 	Valid     int                `json:"valid" doc:"Rows without problems"`
 	Created   int                `json:"created" doc:"New volunteers"`
-	Updated   int                `json:"updated" doc:"Volunteers already on file (same e-mail, or same name and city) that were updated"`
+	Updated   int                `json:"updated" doc:"Volunteers already on file (same e-mail; without one, same name, city and phone) that were updated"`
 	Merged    int                `json:"merged" doc:"Rows that repeat a person seen earlier in the file, merged into that person"`
 	Skipped   int                `json:"skipped" doc:"Rows not imported"`
 	Applied   bool               `json:"applied" doc:"Whether anything was written"`

@@ -48,7 +48,7 @@ type ImportReport struct {
 	Rows      int            // data rows in the file (blank rows not counted)
 	Valid     int            // rows without problems
 	Created   int            // new volunteers
-	Updated   int            // volunteers already on file (same e-mail, or same name and city)
+	Updated   int            // volunteers already on file (same e-mail; without one, same name, city and phone)
 	Merged    int            // rows that repeat a person already seen in the file
 	Skipped   int            // rows not imported because of their problems
 	Errors    []importer.RowError
@@ -200,7 +200,7 @@ func (s *Volunteers) planImport(ctx context.Context, records []importer.Record) 
 		if k.Email != "" {
 			byKey["email:"+k.Email] = k.ID
 		}
-		byKey[nameKey(k.FirstName, k.LastName, k.City)] = k.ID
+		byKey[nameKey(k.FirstName, k.LastName, k.City, k.Phone)] = k.ID
 	}
 	now := s.now().UTC()
 	inFile := map[string]int{} // identity key → index in plan.volunteers
@@ -270,18 +270,18 @@ func (s *Volunteers) planImport(ctx context.Context, records []importer.Record) 
 	return plan, nil
 }
 
-// identityKeys are the keys under which a person is recognised: the e-mail address, and the
-// name with the city.
+// identityKeys are the keys under which a person is recognised: the e-mail address and, for
+// people without one, the name with the city and the phone number (so that two namesakes in
+// the same town with different phones stay two people).
 func identityKeys(v domain.Volunteer) []string {
-	keys := make([]string, 0, 2)
 	if v.Email != "" {
-		keys = append(keys, "email:"+v.Email)
+		return []string{"email:" + v.Email}
 	}
-	return append(keys, nameKey(v.FirstName, v.LastName, v.City))
+	return []string{nameKey(v.FirstName, v.LastName, v.City, v.Phone)}
 }
 
-func nameKey(first, last, city string) string {
-	return "name:" + domain.FoldText(first+" "+last) + "|" + domain.FoldText(city)
+func nameKey(first, last, city, phone string) string {
+	return "name:" + domain.FoldText(first+" "+last) + "|" + domain.FoldText(city) + "|" + domain.FoldText(phone)
 }
 
 func firstKey(m map[string]int, keys []string) (int, bool) {

@@ -157,12 +157,13 @@ type VolunteerIdentity struct {
 	FirstName string
 	LastName  string
 	City      string
+	Phone     string
 }
 
 // VolunteerIdentities lists who is on file, for imports to update people they already know
 // instead of adding them twice.
 func (s *Store) VolunteerIdentities(ctx context.Context) ([]VolunteerIdentity, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT id, email, first_name, last_name, city FROM volunteers ORDER BY id`)
+	rows, err := s.ro.QueryContext(ctx, `SELECT id, email, first_name, last_name, city, phone FROM volunteers ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read volunteer identities: %w", err)
 	}
@@ -170,7 +171,7 @@ func (s *Store) VolunteerIdentities(ctx context.Context) ([]VolunteerIdentity, e
 	var out []VolunteerIdentity
 	for rows.Next() {
 		var v VolunteerIdentity
-		if err := rows.Scan(&v.ID, &v.Email, &v.FirstName, &v.LastName, &v.City); err != nil {
+		if err := rows.Scan(&v.ID, &v.Email, &v.FirstName, &v.LastName, &v.City, &v.Phone); err != nil {
 			return nil, fmt.Errorf("read volunteer identities: %w", err)
 		}
 		out = append(out, v)

@@ -499,7 +499,7 @@ export interface components {
             skipped: number;
             /**
              * Format: int64
-             * @description Volunteers already on file (same e-mail, or same name and city) that were updated
+             * @description Volunteers already on file (same e-mail; without one, same name, city and phone) that were updated
              */
             updated: number;
             /**
