@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const binary = process.env.CIVISPHERE_BIN ?? resolve(__dirname, '../../build/bin/civisphere');
 export const resultsDir = resolve(__dirname, '../../test-results');
@@ -92,4 +93,48 @@ export async function newPage(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
+}
+
+/** The app on a fresh data folder and a browser, shared by the tests of one describe block. */
+export interface BrowserSuite {
+  readonly browser: Browser;
+  readonly server: Server;
+  /** Stops the server and starts it again on the same data folder. */
+  restartServer(): Promise<void>;
+}
+
+/**
+ * Starts the app on a fresh data folder and launches the browser before the tests of the calling
+ * describe block, and stops both and removes the folder after them.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  const data = tempDataDir();
+  let browser: Browser | undefined;
+  let server: Server | undefined;
+
+  beforeAll(async () => {
+    server = await startServer(data.dir);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.cleanup();
+  });
+
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet');
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the server is not started yet');
+      return server;
+    },
+    async restartServer() {
+      await server?.stop();
+      server = await startServer(data.dir);
+    },
+  };
 }

@@ -2,9 +2,9 @@
 // French shell, the association profile saved, refused when invalid, kept across a reload and a
 // restart of the server, and the language switch remembered.
 import { deflateSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, tempDataDir, type Server } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, useBrowserSuite, type Server } from './harness';
 
 /** A real PNG (solid colour), built here so the test needs no fixture file. */
 function png(width: number, height: number, rgb: [number, number, number]): Buffer {
@@ -58,24 +58,11 @@ async function profileFromAPI(server: Server) {
 }
 
 describe('association profile in the browser', () => {
-  let browser: Browser;
-  let server: Server;
-  const data = tempDataDir();
-
-  beforeAll(async () => {
-    server = await startServer(data.dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.cleanup();
-  });
+  const suite = useBrowserSuite();
 
   it('shows the French shell with its sidebar', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(server.url);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(suite.server.url);
     await expectSidebar(page, sidebarFR);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // An empty page of a later issue still looks finished and says so.
@@ -88,8 +75,8 @@ describe('association profile in the browser', () => {
   });
 
   it('refuses invalid input next to the field and saves nothing', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/parametres`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/parametres`);
     await page.locator('input[name="name"]').fill(associationName);
     await page.locator('input[name="email"]').fill('contact@jardins');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -112,15 +99,15 @@ describe('association profile in the browser', () => {
     await page.waitForTimeout(500); // let the form's feedback transition end before the picture
     await screenshot(page, 'browser-settings-invalid-fr');
 
-    expect((await profileFromAPI(server)).name).toBe('');
+    expect((await profileFromAPI(suite.server)).name).toBe('');
     // The refused save produced a 422, which the browser logs; nothing else may be wrong.
     expect(problems.filter((p) => !p.includes('422'))).toEqual([]);
     await context.close();
   });
 
   it('saves the profile with a logo, keeps it across a reload and a restart', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/parametres`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/parametres`);
     await page.locator('input[name="name"]').fill(associationName);
     await page.locator('textarea[name="address"]').fill('3 place de l’Église\nBâtiment B');
     await page.locator('input[name="postcode"]').fill('25000');
@@ -135,7 +122,7 @@ describe('association profile in the browser', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Profil enregistré').first().waitFor();
 
-    const saved = await profileFromAPI(server);
+    const saved = await profileFromAPI(suite.server);
     expect(saved.name).toBe(associationName);
     expect(saved.city).toBe('Besançon');
     expect(saved.logoUrl).toMatch(/^\/api\/settings\/organization\/logo\?v=/);
@@ -150,44 +137,43 @@ describe('association profile in the browser', () => {
     expect(problems).toEqual([]);
     await context.close();
 
-    // The same data folder after a restart of the server.
-    await server.stop();
-    server = await startServer(data.dir);
-    const again = await newPage(browser, 'fr-FR');
-    await again.page.goto(`${server.url}/parametres`);
+    // The same data folder after a restart of the suite.server.
+    await suite.restartServer();
+    const again = await newPage(suite.browser, 'fr-FR');
+    await again.page.goto(`${suite.server.url}/parametres`);
     await expect.poll(() => again.page.locator('input[name="name"]').inputValue()).toBe(associationName);
-    await again.page.goto(server.url);
+    await again.page.goto(suite.server.url);
     await again.page.getByText(associationName, { exact: false }).first().waitFor();
     await screenshot(again.page, 'browser-dashboard-fr');
     await again.context.close();
   });
 
   it('switches to English and remembers it', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/parametres`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/parametres`);
     await expectSidebar(page, sidebarFR);
     await page.getByRole('radio', { name: 'English' }).first().check({ force: true });
     await expectSidebar(page, sidebarEN);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await expect.poll(async () => (await (await fetch(`${server.url}/api/settings/preferences`)).json()).locale).toBe('en');
+    await expect.poll(async () => (await (await fetch(`${suite.server.url}/api/settings/preferences`)).json()).locale).toBe('en');
 
     await page.reload();
     await expectSidebar(page, sidebarEN);
     await screenshot(page, 'browser-settings-en');
     await context.close();
 
-    // Another browser (no local storage) gets the saved choice from the server.
-    const other = await newPage(browser, 'fr-FR');
-    await other.page.goto(server.url);
+    // Another browser (no local storage) gets the saved choice from the suite.server.
+    const other = await newPage(suite.browser, 'fr-FR');
+    await other.page.goto(suite.server.url);
     await expectSidebar(other.page, sidebarEN);
     await other.context.close();
     expect(problems).toEqual([]);
   });
 
   it('looks finished in the dark theme', async () => {
-    const { context, page, problems } = await newPage(browser, 'en-GB');
+    const { context, page, problems } = await newPage(suite.browser, 'en-GB');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await expectSidebar(page, sidebarEN);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = background.match(/\d+/g)!.map(Number);

@@ -5,9 +5,9 @@
 // picker, archived and restored, a custom skill merged, and the same pages in English and dark.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startServer, tempDataDir, type Server } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, useBrowserSuite, type Server } from './harness';
 
 const fixture = resolve(__dirname, 'fixtures/benevoles-windows.csv');
 
@@ -54,24 +54,11 @@ function realProblems(problems: string[]): string[] {
 }
 
 describe('volunteers in the browser', () => {
-  let browser: Browser;
-  let server: Server;
-  const data = tempDataDir();
-
-  beforeAll(async () => {
-    server = await startServer(data.dir);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.cleanup();
-  });
+  const suite = useBrowserSuite();
 
   it('starts with an empty file that invites to add or import', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/benevoles`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/benevoles`);
     await page.getByText('Aucun bénévole pour l’instant').waitFor();
     await page.getByRole('button', { name: 'Importer un fichier' }).waitFor();
     await screenshot(page, 'volunteers-empty-fr');
@@ -80,8 +67,8 @@ describe('volunteers in the browser', () => {
   });
 
   it('imports a Windows CSV: preview, guessed mapping, a column ignored, row errors, progress', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/benevoles`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/benevoles`);
     await page.locator('.page-header').getByRole('button', { name: 'Importer', exact: true }).click();
     await page.waitForURL(/\/benevoles\/import$/);
     await page.getByText('50 Mo au plus').waitFor();
@@ -149,17 +136,17 @@ describe('volunteers in the browser', () => {
     await page.waitForURL(/\/benevoles$/);
     await page.getByText('7 bénévoles', { exact: true }).waitFor();
 
-    const elodie = await findVolunteer(server, 'Élodie Martin');
+    const elodie = await findVolunteer(suite.server, 'Élodie Martin');
     expect(elodie.city).toBe('Besançon');
     expect(elodie.notes).toBe(''); // the ignored column
-    expect((await api<{ total: number }>(server, '/api/volunteers?q=Noël&status=all')).total).toBe(0);
+    expect((await api<{ total: number }>(suite.server, '/api/volunteers?q=Noël&status=all')).total).toBe(0);
     expect(realProblems(problems)).toEqual([]);
     await context.close();
   });
 
   it('searches as you type, with highlights, facets in the address and the back button', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/benevoles`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/benevoles`);
     const box = page.locator('#volunteer-search');
     await box.fill('compta');
     await page.waitForURL(/\?q=compta$/);
@@ -219,8 +206,8 @@ describe('volunteers in the browser', () => {
   });
 
   it('adds a volunteer with the skill picker, then archives and restores them', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/benevoles`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/benevoles`);
     await page.locator('.page-header').getByRole('button', { name: 'Ajouter un bénévole' }).click();
     await page.waitForURL(/\/benevoles\/nouveau$/);
 
@@ -263,7 +250,7 @@ describe('volunteers in the browser', () => {
     // The server refuses the e-mail: the message shows under the field, nothing is created.
     await page.getByRole('button', { name: 'Créer la fiche' }).click();
     await page.getByText('Adresse e-mail invalide (exemple : contact@association.fr).').first().waitFor();
-    expect((await api<{ total: number }>(server, '/api/volunteers?q=Nguyen&status=all')).total).toBe(0);
+    expect((await api<{ total: number }>(suite.server, '/api/volunteers?q=Nguyen&status=all')).total).toBe(0);
     await page.locator('input[name="email"]').fill('olga.nguyen@exemple.fr');
     await page.getByRole('button', { name: 'Créer la fiche' }).click();
     await page.waitForURL(/\/benevoles\/\d+$/);
@@ -279,7 +266,7 @@ describe('volunteers in the browser', () => {
     await main.getByText('12/03/2024').waitFor();
     expect(await main.locator('.bio').innerText()).toBe('Graphiste indépendante.\nAime les affiches de l’Œuvre.');
 
-    const olga = await findVolunteer(server, 'Nguyen');
+    const olga = await findVolunteer(suite.server, 'Nguyen');
     expect(olga.skills.map((s) => [s.id, s.level, s.custom])).toEqual([
       ['graphic-design', 'expert', false],
       [expect.stringMatching(/^custom:/), 'intermediate', true],
@@ -293,20 +280,20 @@ describe('volunteers in the browser', () => {
     await dialog.getByText('rien n’est supprimé').waitFor();
     await dialog.getByRole('button', { name: 'Archiver' }).click();
     await main.getByText('Fiche archivée', { exact: true }).waitFor();
-    expect((await findVolunteer(server, 'Nguyen')).status).toBe('archived');
-    expect((await api<{ total: number }>(server, '/api/volunteers?q=Nguyen')).total).toBe(0);
+    expect((await findVolunteer(suite.server, 'Nguyen')).status).toBe('archived');
+    expect((await api<{ total: number }>(suite.server, '/api/volunteers?q=Nguyen')).total).toBe(0);
     await page.getByRole('button', { name: 'Restaurer' }).click();
     await page.getByRole('button', { name: 'Archiver' }).waitFor();
-    expect((await findVolunteer(server, 'Nguyen', 'active')).status).toBe('active');
+    expect((await findVolunteer(suite.server, 'Nguyen', 'active')).status).toBe('active');
 
     expect(realProblems(problems)).toEqual([]);
     await context.close();
   });
 
   it('asks before leaving a form with unsaved changes', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    const zoe = await findVolunteer(server, 'Zoé Bœuf');
-    await page.goto(`${server.url}/benevoles/${zoe.id}/modifier`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    const zoe = await findVolunteer(suite.server, 'Zoé Bœuf');
+    await page.goto(`${suite.server.url}/benevoles/${zoe.id}/modifier`);
     const city = page.locator('input[name="city"]');
     await expect.poll(() => city.inputValue()).toBe('Paris');
     await city.fill('Besançon');
@@ -319,14 +306,14 @@ describe('volunteers in the browser', () => {
     await page.getByRole('link', { name: 'Retour à la fiche' }).click();
     await page.locator('.n-dialog').getByRole('button', { name: 'Quitter sans enregistrer' }).click();
     await page.waitForURL(new RegExp(`/benevoles/${zoe.id}$`));
-    expect((await findVolunteer(server, 'Zoé Bœuf')).city).toBe('Paris');
+    expect((await findVolunteer(suite.server, 'Zoé Bœuf')).city).toBe('Paris');
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('merges a custom skill into a known one', async () => {
-    const { context, page, problems } = await newPage(browser, 'fr-FR');
-    await page.goto(`${server.url}/benevoles`);
+    const { context, page, problems } = await newPage(suite.browser, 'fr-FR');
+    await page.goto(`${suite.server.url}/benevoles`);
     await page.getByRole('button', { name: /Compétences personnalisées/ }).click();
     const drawer = page.locator('.n-drawer');
     const item = drawer.locator('.skill', { hasText: 'Apiculture' });
@@ -340,7 +327,7 @@ describe('volunteers in the browser', () => {
     await dialog.getByRole('button', { name: 'Fusionner' }).click();
     await page.getByText('« Apiculture » fusionnée dans « Jardinage » : 1 bénévole mis à jour.').waitFor();
     await drawer.locator('.skill', { hasText: 'Apiculture' }).waitFor({ state: 'detached' });
-    const mathis = await findVolunteer(server, 'Mathis Roux');
+    const mathis = await findVolunteer(suite.server, 'Mathis Roux');
     expect(mathis.skills.map((s) => s.name)).toContain('Jardinage');
     expect(mathis.skills.map((s) => s.name)).not.toContain('Apiculture');
     expect(problems).toEqual([]);
@@ -348,9 +335,9 @@ describe('volunteers in the browser', () => {
   });
 
   it('looks finished in English and in the dark theme', async () => {
-    const { context, page, problems } = await newPage(browser, 'en-GB');
+    const { context, page, problems } = await newPage(suite.browser, 'en-GB');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/benevoles?q=compta`);
+    await page.goto(`${suite.server.url}/benevoles?q=compta`);
     await page.getByText('4 volunteers', { exact: true }).waitFor();
     await page.locator('button[data-facet="skills"][data-value="accounting"]').click();
     await page.waitForURL((url) => url.searchParams.get('competence') === 'accounting');
@@ -366,7 +353,7 @@ describe('volunteers in the browser', () => {
     await page.getByText('Back to results').waitFor();
     await screenshot(page, 'volunteers-profile-dark-en');
 
-    await page.goto(`${server.url}/benevoles/import`);
+    await page.goto(`${suite.server.url}/benevoles/import`);
     await page.locator('input[type="file"]').setInputFiles(fixture);
     await page.getByText('Columns of the file').waitFor();
     await page.getByText('semicolon separator', { exact: false }).waitFor();
