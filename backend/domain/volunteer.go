@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits of a volunteer profile. They keep one record to a size a form, an index and a PDF can
@@ -315,52 +316,71 @@ func pairs(d string) string {
 
 // FoldText is the form in which names are compared: lower case, accents removed, ligatures
 // spelled out (œ → oe, æ → ae, ß → ss), punctuation turned into single spaces. "Comptabilité",
-// "COMPTABILITE" and " comptabilité " all fold to "comptabilite".
+// "COMPTABILITE" and " comptabilité " all fold to "comptabilite". It runs on every word of every
+// imported cell, so it writes bytes rather than a string per letter, and text already folded
+// (most ASCII words) is returned as it is.
 func FoldText(s string) string {
+	if isFoldedASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		folded, ok := foldRune(r)
-		if !ok {
-			if b.Len() > 0 {
-				space = true
-			}
-			continue
-		}
+	word := func() {
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteString(folded)
+	}
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if isWordByte(c) {
+				word()
+				b.WriteByte(c)
+			} else if b.Len() > 0 {
+				space = true
+			}
+			continue
+		}
+		lower := unicode.ToLower(r)
+		switch f, ok := latinFolds[lower]; {
+		case ok:
+			word()
+			b.WriteString(f)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			word()
+			b.WriteRune(lower)
+		case unicode.Is(unicode.Mn, r):
+			word() // a combining accent: dropped, without splitting the word
+		default:
+			if b.Len() > 0 {
+				space = true
+			}
+		}
 	}
 	return b.String()
 }
 
-// foldRune gives the folded spelling of a letter or digit; ok is false for separators.
-func foldRune(r rune) (string, bool) {
-	if r < 0x80 {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return string(r), true
-		case r >= 'A' && r <= 'Z':
-			return string(r + 'a' - 'A'), true
-		case r == '+' || r == '#':
-			// Kept so that "C++" and "C#" stay distinct skills.
-			return string(r), true
+// isWordByte tells the ASCII characters kept in folded text; "+" and "#" keep "C++" and "C#"
+// distinct skills.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '#'
+}
+
+// isFoldedASCII tells ASCII text that folding would leave as it is: lower-case words separated
+// by single spaces.
+func isFoldedASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isWordByte(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			return false
 		}
-		return "", false
 	}
-	if f, ok := latinFolds[unicode.ToLower(r)]; ok {
-		return f, true
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return string(unicode.ToLower(r)), true
-	}
-	if unicode.Is(unicode.Mn, r) {
-		return "", true // a combining accent: dropped, without splitting the word
-	}
-	return "", false
+	return true
 }
 
 // latinFolds spells accented Latin letters without their accents. It covers the letters of

@@ -125,7 +125,7 @@ func tokenizeAvailability(s string) []availToken {
 			}
 			raw := s[i:j]
 			i = j
-			for _, w := range strings.Fields(fold(raw)) {
+			for _, w := range strings.Fields(domain.FoldText(raw)) {
 				tokens = append(tokens, availToken{word: w, upperW: raw == "WE"})
 			}
 		}

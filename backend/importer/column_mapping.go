@@ -1,6 +1,10 @@
 package importer
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/civisphere/civisphere/backend/domain"
+)
 
 // Field is the volunteer field a column is imported into.
 type Field string
@@ -102,7 +106,7 @@ func init() {
 // headerField tells which field a column title names, or FieldIgnore. "Nom" and "Name" give
 // fieldName, which GuessMapping resolves.
 func headerField(title string) Field {
-	folded := fold(title)
+	folded := domain.FoldText(title)
 	if folded == "" {
 		return FieldIgnore
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/civisphere/civisphere/backend/domain"
 )
 
 const (
@@ -170,7 +172,7 @@ func dateTokens(s string) ([]dateToken, bool) {
 			for j < len(s) && (s[j] >= 0x80 || unicode.IsLetter(rune(s[j]))) {
 				j++
 			}
-			word := fold(s[i:j])
+			word := domain.FoldText(s[i:j])
 			i = j
 			switch {
 			case word == "" || dateNoise[word]:

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/civisphere/civisphere/backend/domain"
 )
 
 // nameParticles start a last name: "Marie de Lattre", "Jean Le Goff", "Ludwig van Beethoven".
@@ -81,7 +83,7 @@ func isParticle(w string) bool {
 	if strings.HasPrefix(lower, "d'") || strings.HasPrefix(lower, "d’") {
 		return utf8.RuneCountInString(w) > 2
 	}
-	return nameParticles[fold(w)]
+	return nameParticles[domain.FoldText(w)]
 }
 
 // tidyName puts a name written in capitals in title case ("MARTIN" → "Martin",

@@ -382,7 +382,7 @@ func matchItem[T any](item string, match func(string) (T, bool)) ([]T, bool) {
 	var parts []string
 	start := 0
 	for i, w := range words {
-		if f := fold(w); f == "et" || f == "and" || f == "ou" || f == "or" {
+		if f := domain.FoldText(w); f == "et" || f == "and" || f == "ou" || f == "or" {
 			parts = append(parts, strings.Join(words[start:i], " "))
 			start = i + 1
 		}

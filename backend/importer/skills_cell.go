@@ -84,7 +84,7 @@ func levelText(s string) (domain.SkillLevel, bool) {
 	if len(s) > 40 {
 		return "", false // the longest level word with "niveau" before it is far shorter
 	}
-	f := fold(s)
+	f := domain.FoldText(s)
 	for _, prefix := range []string{"niveau ", "level ", "niv "} {
 		f = strings.TrimPrefix(f, prefix)
 	}
