@@ -221,8 +221,8 @@ func (g *Generator) bio(v *domain.Volunteer, st stage, woman bool, years int) st
 			case "fsl":
 				sign = true
 			default:
-				if info, ok := languagesFR[l]; ok {
-					spoken = append(spoken, info.spoken)
+				if name, ok := languagesSpoken[l]; ok {
+					spoken = append(spoken, name)
 				}
 			}
 		}

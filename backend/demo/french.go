@@ -8,31 +8,30 @@ import (
 	"github.com/civisphere/civisphere/backend/domain"
 )
 
-// causeInfo is how a cause reads in French.
+// causeInfo is how a cause reads in a French sentence (its label comes from the taxonomy).
 type causeInfo struct {
-	label   string  // spreadsheet column: "Environnement"
 	article string  // "la", "le", "l'", "les" — of phrase
 	phrase  string  // without its article: "protection de l'environnement"
 	weight  float64 // how many volunteers care about it, relatively
 }
 
 var causesFR = map[domain.Cause]causeInfo{
-	"education":     {"Éducation", "l'", "éducation", 13},
-	"health":        {"Santé", "l'", "accès aux soins", 8},
-	"environment":   {"Environnement", "la", "protection de l'environnement", 12},
-	"solidarity":    {"Solidarité", "la", "lutte contre la précarité", 14},
-	"culture":       {"Culture", "l'", "accès à la culture", 8},
-	"sport":         {"Sport", "le", "sport pour tous", 4},
-	"employment":    {"Emploi", "l'", "insertion professionnelle", 7},
-	"disability":    {"Handicap", "l'", "inclusion des personnes en situation de handicap", 5},
-	"humanRights":   {"Droits humains", "la", "défense des droits humains", 5},
-	"animals":       {"Protection animale", "la", "protection animale", 4},
-	"childhood":     {"Enfance", "la", "protection de l'enfance", 7},
-	"elderly":       {"Personnes âgées", "l'", "accompagnement des personnes âgées", 5},
-	"housing":       {"Logement", "l'", "accès au logement", 5},
-	"international": {"Solidarité internationale", "la", "solidarité internationale", 4},
-	"citizenship":   {"Citoyenneté", "la", "vie citoyenne", 4},
-	"heritage":      {"Patrimoine", "la", "sauvegarde du patrimoine", 3},
+	"education":     {"l'", "éducation", 13},
+	"health":        {"l'", "accès aux soins", 8},
+	"environment":   {"la", "protection de l'environnement", 12},
+	"solidarity":    {"la", "lutte contre la précarité", 14},
+	"culture":       {"l'", "accès à la culture", 8},
+	"sport":         {"le", "sport pour tous", 4},
+	"employment":    {"l'", "insertion professionnelle", 7},
+	"disability":    {"l'", "inclusion des personnes en situation de handicap", 5},
+	"humanRights":   {"la", "défense des droits humains", 5},
+	"animals":       {"la", "protection animale", 4},
+	"childhood":     {"la", "protection de l'enfance", 7},
+	"elderly":       {"l'", "accompagnement des personnes âgées", 5},
+	"housing":       {"l'", "accès au logement", 5},
+	"international": {"la", "solidarité internationale", 4},
+	"citizenship":   {"la", "vie citoyenne", 4},
+	"heritage":      {"la", "sauvegarde du patrimoine", 3},
 }
 
 // the phrase with its article: "la protection de l'environnement".
@@ -67,18 +66,13 @@ func joinArticle(article, phrase string) string {
 	return article + " " + phrase
 }
 
-// languageInfo is how a language is named in French: as a noun in a list ("Anglais") and after
-// "je parle" ("anglais").
-type languageInfo struct{ label, spoken string }
-
-var languagesFR = map[string]languageInfo{
-	"fr": {"Français", "français"}, "en": {"Anglais", "anglais"}, "es": {"Espagnol", "espagnol"},
-	"de": {"Allemand", "allemand"}, "it": {"Italien", "italien"}, "ar": {"Arabe", "arabe"},
-	"pt": {"Portugais", "portugais"}, "ro": {"Roumain", "roumain"}, "pl": {"Polonais", "polonais"},
-	"vi": {"Vietnamien", "vietnamien"}, "zh": {"Chinois", "chinois"}, "ru": {"Russe", "russe"},
-	"uk": {"Ukrainien", "ukrainien"}, "tr": {"Turc", "turc"}, "hy": {"Arménien", "arménien"},
-	"wo": {"Wolof", "wolof"}, "ln": {"Lingala", "lingala"}, "nl": {"Néerlandais", "néerlandais"},
-	"fsl": {"Langue des signes française", "la langue des signes française"},
+// languagesSpoken are the languages as they follow "je parle" in a bio; lists in the
+// spreadsheet use the taxonomy's labels.
+var languagesSpoken = map[string]string{
+	"fr": "français", "en": "anglais", "es": "espagnol", "de": "allemand", "it": "italien",
+	"ar": "arabe", "pt": "portugais", "ro": "roumain", "pl": "polonais", "vi": "vietnamien",
+	"zh": "chinois", "ru": "russe", "uk": "ukrainien", "tr": "turc", "hy": "arménien",
+	"wo": "wolof", "ln": "lingala", "nl": "néerlandais", "fsl": "la langue des signes française",
 }
 
 var levelsFR = map[domain.SkillLevel]string{

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/taxonomy"
 )
 
 // xlsxHeaders are the columns of the volunteers' spreadsheet, as an association keeps it.
@@ -70,17 +71,17 @@ func WriteXLSX(w io.Writer, vols []domain.Volunteer) (err error) {
 	}
 	var b strings.Builder
 	for n, v := range vols {
-		row[0] = safeCell(v.FirstName)
-		row[1] = safeCell(v.LastName)
-		row[2] = safeCell(v.Email)
-		row[3] = phoneCell(v.Phone)
-		row[4] = safeCell(v.City)
-		row[5] = safeCell(v.Postcode)
-		row[6] = safeCell(skillsText(&b, v.Skills))
-		row[7] = safeCell(causesText(&b, v.Causes))
-		row[8] = safeCell(languagesText(&b, v.Languages))
-		row[9] = safeCell(availabilityText(&b, v.Availability))
-		row[10] = safeCell(v.Bio)
+		row[0] = textCell(v.FirstName)
+		row[1] = textCell(v.LastName)
+		row[2] = textCell(v.Email)
+		row[3] = textCell(v.Phone)
+		row[4] = textCell(v.City)
+		row[5] = textCell(v.Postcode)
+		row[6] = textCell(skillsText(&b, v.Skills))
+		row[7] = textCell(causesText(&b, v.Causes))
+		row[8] = textCell(languagesText(&b, v.Languages))
+		row[9] = textCell(availabilityText(&b, v.Availability))
+		row[10] = textCell(v.Bio)
 		row[11] = nil
 		if d, err := time.Parse(time.DateOnly, v.JoinedOn); err == nil {
 			row[11] = excelize.Cell{StyleID: dateStyle, Value: d}
@@ -102,25 +103,13 @@ func WriteXLSX(w io.Writer, vols []domain.Volunteer) (err error) {
 	return nil
 }
 
-// safeCell keeps a spreadsheet from reading text as a formula; empty text gives an empty cell.
-func safeCell(s string) any {
+// textCell writes text as text; empty text gives an empty cell. The StreamWriter stores every
+// string as an inline string, never as a formula, so nothing needs escaping.
+func textCell(s string) any {
 	if s == "" {
 		return nil
 	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
 	return s
-}
-
-// phoneCell lets international numbers ("+33 6 12 34 56 78") keep their "+", which is no formula
-// when the rest is digits and spaces.
-func phoneCell(s string) any {
-	if strings.HasPrefix(s, "+") && strings.Trim(s[1:], "0123456789 ") == "" {
-		return s
-	}
-	return safeCell(s)
 }
 
 // skillsText is "Comptabilité (confirmé), Graphisme (expert)".
@@ -150,11 +139,7 @@ func causesText(b *strings.Builder, causes []domain.Cause) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		if info, ok := causesFR[c]; ok {
-			b.WriteString(info.label)
-		} else {
-			b.WriteString(string(c))
-		}
+		b.WriteString(taxonomy.CauseLabel(c).FR)
 	}
 	return b.String()
 }
@@ -165,11 +150,7 @@ func languagesText(b *strings.Builder, langs []string) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		if info, ok := languagesFR[l]; ok {
-			b.WriteString(info.label)
-		} else {
-			b.WriteString(l)
-		}
+		b.WriteString(taxonomy.LanguageLabel(l).FR)
 	}
 	return b.String()
 }

@@ -67,9 +67,10 @@ func TestWriteXLSX(t *testing.T) {
 		return v
 	}
 	want := map[string]string{
-		"A": "'=HYPERLINK(\"http://example.com\")", "D": "+33 6 12 34 56 78", "E": "Privas", "F": "07000",
+		// Text that looks like a formula stays the same text (and no formula, checked below).
+		"A": "=HYPERLINK(\"http://example.com\")", "D": "+33 6 12 34 56 78", "E": "Privas", "F": "07000",
 		"G": "Comptabilité (confirmé), Graphisme (expert)", "H": "Environnement, Éducation",
-		"I": "Français, Langue des signes française", "J": "lundi, jeudi, soirs, à distance, 10 h/mois",
+		"I": "Français, Langue des signes française (LSF)", "J": "lundi, jeudi, soirs, à distance, 10 h/mois",
 		"L": "04/03/2019",
 	}
 	for col, w := range want {
