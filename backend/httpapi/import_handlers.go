@@ -62,6 +62,9 @@ type ImportResult struct {
 	Columns   []ImportColumn     `json:"columns"`
 	Preview   []ImportPreviewRow `json:"preview"`
 	Fields    []string           `json:"fields" doc:"Every field a column can be mapped to"`
+	// MultiColumnFields lets the UI offer a field for a second column without taking it from
+	// the first.
+	MultiColumnFields []string `json:"multiColumnFields" doc:"Fields that may fill several columns, whose values are joined (skills, causes…)"`
 }
 
 type importInput struct {
@@ -219,6 +222,7 @@ func importResultToAPI(ctx context.Context, rep service.ImportReport) ImportResu
 		Format: rep.Format, Encoding: rep.Encoding, Delimiter: rep.Delimiter, Sheet: rep.Sheet,
 		HeaderRow: rep.HeaderRow, Columns: make([]ImportColumn, 0, len(rep.Columns)),
 		Preview: make([]ImportPreviewRow, 0, len(rep.Preview)), Fields: make([]string, 0, len(importer.Fields)),
+		MultiColumnFields: []string{},
 	}
 	for _, e := range rep.Errors {
 		msg := fieldMessage(l, domain.FieldError{Field: e.Field, Code: e.Code, Params: e.Params})
@@ -232,6 +236,9 @@ func importResultToAPI(ctx context.Context, rep service.ImportReport) ImportResu
 	}
 	for _, f := range importer.Fields {
 		out.Fields = append(out.Fields, string(f))
+		if f.MultiColumn() {
+			out.MultiColumnFields = append(out.MultiColumnFields, string(f))
+		}
 	}
 	return out
 }

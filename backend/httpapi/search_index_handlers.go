@@ -5,8 +5,6 @@ import (
 	"net/http"
 
 	"github.com/danielgtaylor/huma/v2"
-
-	"github.com/civisphere/civisphere/backend/domain"
 )
 
 type indexStateOutput struct {
@@ -35,10 +33,9 @@ func (s *server) registerSearchIndex(api huma.API) {
 		DefaultStatus: http.StatusAccepted,
 		Errors:        []int{http.StatusForbidden},
 	}, func(ctx context.Context, _ *struct{}) (*indexStateOutput, error) {
-		if !actorFrom(ctx).CanManageSettings() {
-			return nil, s.problemFor(ctx, domain.ErrForbidden)
+		if err := s.volunteers.RebuildIndex(actorFrom(ctx)); err != nil {
+			return nil, s.problemFor(ctx, err)
 		}
-		s.volunteers.RebuildIndex()
 		st := s.volunteers.IndexStatus()
 		return &indexStateOutput{Body: IndexState{State: st.State, Done: st.Done, Total: st.Total}}, nil
 	})

@@ -20,14 +20,7 @@ const (
 )
 
 type volunteerExportInput struct {
-	Q            string   `query:"q" doc:"As for GET /api/volunteers"`
-	Skill        []string `query:"skill,explode"`
-	Level        string   `query:"level"`
-	City         string   `query:"city"`
-	Cause        []string `query:"cause,explode"`
-	Language     []string `query:"language,explode"`
-	Availability []string `query:"availability,explode"`
-	Status       string   `query:"status" enum:"active,archived,all,"`
+	VolunteerFilters
 }
 
 func (s *server) registerVolunteerExports(api huma.API) {
@@ -56,9 +49,7 @@ func (s *server) registerVolunteerExports(api huma.API) {
 			},
 			Errors: []int{http.StatusConflict, http.StatusUnprocessableEntity},
 		}, func(ctx context.Context, in *volunteerExportInput) (*huma.StreamResponse, error) {
-			src, err := s.volunteers.ExportVolunteers(ctx, actorFrom(ctx), volunteerSearchParams{Q: in.Q, Skill: in.Skill,
-				Level: in.Level, City: in.City, Cause: in.Cause, Language: in.Language, Availability: in.Availability,
-				Status: in.Status}.toService(ctx))
+			src, err := s.volunteers.ExportVolunteers(ctx, actorFrom(ctx), in.toService(ctx))
 			if err != nil {
 				return nil, s.problemFor(ctx, err)
 			}

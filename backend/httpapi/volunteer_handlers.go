@@ -94,28 +94,9 @@ type volunteerWriteInput struct {
 	Body VolunteerInput
 }
 
-// Query parameters of a search, shared by the list and the exports. Huma reads parameters
-// only from fields of the input struct itself, not from embedded structs, hence the repetition
-// in volunteerSearchInput and volunteerExportInput.
-type volunteerSearchParams struct {
-	Q            string
-	Skill        []string
-	Level        string
-	City         string
-	Cause        []string
-	Language     []string
-	Availability []string
-	Status       string
-}
-
-func (p volunteerSearchParams) toService(ctx context.Context) service.SearchParams {
-	return service.SearchParams{
-		Text: p.Q, Skills: p.Skill, MinLevel: p.Level, City: p.City, Causes: p.Cause,
-		Languages: p.Language, Availability: p.Availability, Status: p.Status, Locale: string(localeFrom(ctx)),
-	}
-}
-
-type volunteerSearchInput struct {
+// VolunteerFilters are the query parameters of a search, shared by the list and the exports.
+// (Huma reads parameters from embedded structs only when they are exported.)
+type VolunteerFilters struct {
 	Q            string   `query:"q" doc:"Free text: names, skills (any name or synonym, French or English), city, bio; typos tolerated; the last word is matched as a prefix while typing"`
 	Skill        []string `query:"skill,explode" doc:"Skill ID or name; the volunteer must offer every one given (exact, no typo tolerance)"`
 	Level        string   `query:"level" doc:"Minimum level in the filtered skills (or in any skill without skill filter)"`
@@ -124,14 +105,20 @@ type volunteerSearchInput struct {
 	Language     []string `query:"language,explode" doc:"Language codes the volunteer must all speak"`
 	Availability []string `query:"availability,explode" doc:"monday … sunday, evenings, weekends, onsite, remote: all must hold"`
 	Status       string   `query:"status" enum:"active,archived,all," doc:"active (default), archived or all"`
-	Limit        int      `query:"limit" minimum:"0" maximum:"200" default:"20"`
-	Offset       int      `query:"offset" minimum:"0" default:"0"`
-	Facets       bool     `query:"facets" default:"true" doc:"Count the values of every facet over all matches"`
 }
 
-func (in volunteerSearchInput) params() volunteerSearchParams {
-	return volunteerSearchParams{Q: in.Q, Skill: in.Skill, Level: in.Level, City: in.City, Cause: in.Cause,
-		Language: in.Language, Availability: in.Availability, Status: in.Status}
+func (p VolunteerFilters) toService(ctx context.Context) service.SearchParams {
+	return service.SearchParams{
+		Text: p.Q, Skills: p.Skill, MinLevel: p.Level, City: p.City, Causes: p.Cause,
+		Languages: p.Language, Availability: p.Availability, Status: p.Status, Locale: string(localeFrom(ctx)),
+	}
+}
+
+type volunteerSearchInput struct {
+	VolunteerFilters
+	Limit  int  `query:"limit" minimum:"0" maximum:"200" default:"20"`
+	Offset int  `query:"offset" minimum:"0" default:"0"`
+	Facets bool `query:"facets" default:"true" doc:"Count the values of every facet over all matches"`
 }
 
 // VolunteerHit is one volunteer found by a search.
@@ -222,7 +209,7 @@ func (s *server) registerVolunteers(api huma.API) {
 		Tags:        []string{"volunteers"},
 		Errors:      []int{http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, in *volunteerSearchInput) (*volunteerSearchOutput, error) {
-		p := in.params().toService(ctx)
+		p := in.toService(ctx)
 		p.Limit, p.Offset, p.Facets = in.Limit, in.Offset, in.Facets
 		res, err := s.volunteers.Search(ctx, actorFrom(ctx), p)
 		if err != nil {

@@ -39,6 +39,17 @@ var Fields = []Field{
 	FieldMode, FieldBio, FieldNotes, FieldJoinedOn,
 }
 
+// MultiColumn tells the fields that may be read from several columns ("Compétence 1",
+// "Compétence 2"): Parse joins the values of every column mapped to them. Any other field
+// fills one column.
+func (f Field) MultiColumn() bool {
+	switch f {
+	case FieldSkills, FieldCauses, FieldLanguages, FieldAvailability:
+		return true
+	}
+	return false
+}
+
 // fieldName is a stand-in for the ambiguous titles "Nom" and "Name": the last name when the
 // sheet also has a first-name column, the full name otherwise.
 const fieldName Field = "\x00name"

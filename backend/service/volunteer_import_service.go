@@ -142,10 +142,6 @@ func (s *Volunteers) ImportVolunteers(ctx context.Context, actor domain.Actor, d
 	return rep, nil
 }
 
-// listFields may be read from several columns ("Compétence 1", "Compétence 2"): their values
-// are joined. Any other field may fill only one column.
-var listFields = []importer.Field{importer.FieldSkills, importer.FieldCauses, importer.FieldLanguages, importer.FieldAvailability}
-
 // checkMapping refuses a mapping that names an unknown field, or a single-value field twice.
 func checkMapping(header []string, mapping []importer.Field) error {
 	problems := &domain.ValidationError{}
@@ -154,7 +150,7 @@ func checkMapping(header []string, mapping []importer.Field) error {
 		if f == importer.FieldIgnore {
 			continue
 		}
-		if !slices.Contains(importer.Fields, f) || (seen[f] && !slices.Contains(listFields, f)) {
+		if !slices.Contains(importer.Fields, f) || (seen[f] && !f.MultiColumn()) {
 			problems.Fields = append(problems.Fields, domain.FieldError{Field: "mapping", Code: domain.CodeInvalidChoice,
 				Params: map[string]any{"choices": fieldList()}})
 			break

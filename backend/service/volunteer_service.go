@@ -454,5 +454,12 @@ func (s *Volunteers) MergeSkill(ctx context.Context, actor domain.Actor, from, i
 // IndexStatus says whether search results are complete.
 func (s *Volunteers) IndexStatus() IndexStatus { return s.index.Status() }
 
-// RebuildIndex rebuilds the search index from the database in the background.
-func (s *Volunteers) RebuildIndex() { s.index.Rebuild() }
+// RebuildIndex rebuilds the search index from the database in the background. It is
+// maintenance of the installation, for admins.
+func (s *Volunteers) RebuildIndex(actor domain.Actor) error {
+	if !actor.CanManageSettings() {
+		return fmt.Errorf("rebuild the search index: %w", domain.ErrForbidden)
+	}
+	s.index.Rebuild()
+	return nil
+}

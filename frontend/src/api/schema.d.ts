@@ -485,6 +485,8 @@ export interface components {
              * @description Rows that repeat a person seen earlier in the file, merged into that person
              */
             merged: number;
+            /** @description Fields that may fill several columns, whose values are joined (skills, causes…) */
+            multiColumnFields: string[] | null;
             preview: components["schemas"]["ImportPreviewRow"][] | null;
             /**
              * Format: int64
@@ -1571,14 +1573,21 @@ export interface operations {
     exportVolunteersCSV: {
         parameters: {
             query?: {
-                /** @description As for GET /api/volunteers */
+                /** @description Free text: names, skills (any name or synonym, French or English), city, bio; typos tolerated; the last word is matched as a prefix while typing */
                 q?: string;
+                /** @description Skill ID or name; the volunteer must offer every one given (exact, no typo tolerance) */
                 skill?: string[] | null;
+                /** @description Minimum level in the filtered skills (or in any skill without skill filter) */
                 level?: string;
+                /** @description Exact city; case and accents are ignored */
                 city?: string;
+                /** @description Cause IDs the volunteer must all support */
                 cause?: string[] | null;
+                /** @description Language codes the volunteer must all speak */
                 language?: string[] | null;
+                /** @description monday … sunday, evenings, weekends, onsite, remote: all must hold */
                 availability?: string[] | null;
+                /** @description active (default), archived or all */
                 status?: "active" | "archived" | "all" | "";
             };
             header?: never;
@@ -1628,14 +1637,21 @@ export interface operations {
     exportVolunteersXLSX: {
         parameters: {
             query?: {
-                /** @description As for GET /api/volunteers */
+                /** @description Free text: names, skills (any name or synonym, French or English), city, bio; typos tolerated; the last word is matched as a prefix while typing */
                 q?: string;
+                /** @description Skill ID or name; the volunteer must offer every one given (exact, no typo tolerance) */
                 skill?: string[] | null;
+                /** @description Minimum level in the filtered skills (or in any skill without skill filter) */
                 level?: string;
+                /** @description Exact city; case and accents are ignored */
                 city?: string;
+                /** @description Cause IDs the volunteer must all support */
                 cause?: string[] | null;
+                /** @description Language codes the volunteer must all speak */
                 language?: string[] | null;
+                /** @description monday … sunday, evenings, weekends, onsite, remote: all must hold */
                 availability?: string[] | null;
+                /** @description active (default), archived or all */
                 status?: "active" | "archived" | "all" | "";
             };
             header?: never;

@@ -16,6 +16,7 @@ type Schemas = components['schemas'];
 export type Volunteer = Json<paths['/api/volunteers/{id}']['get']['responses'][200]>;
 export type VolunteerInput = Json<NonNullable<paths['/api/volunteers']['post']['requestBody']>>;
 export type VolunteerSearchResult = Json<paths['/api/volunteers']['get']['responses'][200]>;
+export type VolunteerSearchQuery = NonNullable<paths['/api/volunteers']['get']['parameters']['query']>;
 export type VolunteerHit = Schemas['VolunteerHit'];
 export type VolunteerSkill = Schemas['VolunteerSkill'];
 export type VolunteerSkillInput = Schemas['VolunteerSkillInput'];

@@ -50,6 +50,15 @@ describe('column mapping', () => {
     expect(start).toEqual(['firstName', 'lastName', '', 'city']);
   });
 
+  it('lets a multi-column field fill a second column', () => {
+    const start = ['firstName', 'skills', '', 'city'];
+    expect(setColumnField(start, 2, 'skills', ['skills', 'causes'])).toEqual({
+      mapping: ['firstName', 'skills', 'skills', 'city'],
+      cleared: null,
+    });
+    expect(setColumnField(start, 2, 'city', ['skills', 'causes'])).toEqual({ mapping: ['firstName', 'skills', 'city', ''], cleared: 3 });
+  });
+
   it('compares mappings', () => {
     expect(sameMapping(['a', ''], ['a', ''])).toBe(true);
     expect(sameMapping(['a', ''], ['a'])).toBe(false);

@@ -45,17 +45,19 @@ export function mappingOf(result: Pick<ImportResult, 'columns'>): string[] {
 }
 
 /**
- * Sets the field of one column. A field fills one column only: a column that had it before is
- * set to ignore, and its index returned so that the page can say so.
+ * Sets the field of one column. Most fields fill one column only: a column that had it before is
+ * set to ignore, and its index returned so that the page can say so. The fields the server
+ * lists as multi-column (skills, causes…) may fill several columns.
  */
 export function setColumnField(
   mapping: readonly string[],
   column: number,
   field: string,
+  multiColumnFields: readonly string[] = [],
 ): { mapping: string[]; cleared: number | null } {
   const next = [...mapping];
   let cleared: number | null = null;
-  if (field !== '') {
+  if (field !== '' && !multiColumnFields.includes(field)) {
     next.forEach((f, i) => {
       if (i !== column && f === field) {
         next[i] = '';

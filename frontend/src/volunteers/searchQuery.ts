@@ -2,6 +2,7 @@
 // (/benevoles?q=compta&ville=Besançon, French names, so that the back button and a reload keep the
 // search) and the API's query string (/api/volunteers?q=compta&city=Besançon).
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { VolunteerSearchQuery } from '../api/types';
 
 /** The facets of a search, in the order of the facet panel. Names are the API's facet keys. */
 export const FACETS = ['skills', 'causes', 'city', 'availability', 'languages', 'level'] as const;
@@ -23,14 +24,6 @@ const URL_KEYS: Record<Facet, string> = {
   availability: 'dispo',
   languages: 'langue',
   level: 'niveau',
-};
-const API_KEYS: Record<Facet, string> = {
-  skills: 'skill',
-  causes: 'cause',
-  city: 'city',
-  availability: 'availability',
-  languages: 'language',
-  level: 'level',
 };
 const STATUS_URL: Record<StatusFilter, string> = { active: '', archived: 'archives', all: 'tous' };
 
@@ -98,23 +91,41 @@ export function searchToQuery(state: SearchState): LocationQueryRaw {
 }
 
 /** The filters and text as the API reads them (GET /api/volunteers and the exports). */
-export function apiSearchParams(state: SearchState): URLSearchParams {
+export function apiSearchQuery(state: SearchState): VolunteerSearchQuery {
+  const f = state.filters;
+  const query: VolunteerSearchQuery = {};
+  if (state.q.trim()) query.q = state.q.trim();
+  if (f.skills.length) query.skill = [...f.skills];
+  if (f.causes.length) query.cause = [...f.causes];
+  if (f.city[0]) query.city = f.city[0];
+  if (f.availability.length) query.availability = [...f.availability];
+  if (f.languages.length) query.language = [...f.languages];
+  if (f.level[0]) query.level = f.level[0];
+  query.status = state.status;
+  return query;
+}
+
+/** One page of results, with facet counts. */
+export function apiPageQuery(state: SearchState, pageSize = PAGE_SIZE): VolunteerSearchQuery {
+  return { ...apiSearchQuery(state), limit: pageSize, offset: (Math.max(1, state.page) - 1) * pageSize, facets: true };
+}
+
+/** A query written as a query string, multi-value parameters repeated as the API reads them. */
+function toSearchParams(query: VolunteerSearchQuery): URLSearchParams {
   const params = new URLSearchParams();
-  if (state.q.trim()) params.set('q', state.q.trim());
-  for (const facet of FACETS) {
-    for (const value of state.filters[facet]) params.append(API_KEYS[facet], value);
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) value.forEach((v) => params.append(key, v));
+    else if (value !== undefined && value !== null) params.set(key, String(value));
   }
-  params.set('status', state.status);
   return params;
 }
 
-/** The query string of one page of results, with facet counts. */
+export function apiSearchParams(state: SearchState): URLSearchParams {
+  return toSearchParams(apiSearchQuery(state));
+}
+
 export function apiPageParams(state: SearchState, pageSize = PAGE_SIZE): URLSearchParams {
-  const params = apiSearchParams(state);
-  params.set('limit', String(pageSize));
-  params.set('offset', String((Math.max(1, state.page) - 1) * pageSize));
-  params.set('facets', 'true');
-  return params;
+  return toSearchParams(apiPageQuery(state, pageSize));
 }
 
 /** The API path of the export of every volunteer matching the search. */
