@@ -11,10 +11,6 @@ import (
 // ErrNotFound is returned when the thing asked for does not exist.
 var ErrNotFound = errors.New("not found")
 
-// ErrConflict is returned when a change collides with the current state (e.g. an e-mail address
-// already used by another volunteer).
-var ErrConflict = errors.New("conflict")
-
 // ErrForbidden is returned when the actor may not do what it asked.
 var ErrForbidden = errors.New("forbidden")
 
@@ -36,7 +32,6 @@ const (
 	CodeOutOfRange          = "out_of_range"
 	CodeInvalidDate         = "invalid_date"
 	CodeDuplicateEmail      = "duplicate_email"
-	CodeConflict            = "conflict"
 )
 
 // FieldError says which field is wrong and why.

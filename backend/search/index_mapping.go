@@ -19,7 +19,7 @@ import (
 
 // mappingVersion changes whenever the mapping, the analyzers or the document fields change: an
 // index written with another version is rebuilt rather than queried with the wrong assumptions.
-const mappingVersion = "volunteers-7"
+const mappingVersion = "volunteers-8"
 
 // Analyzer names.
 //   - folded: accents and ligatures folded (é→e, œ→oe, æ→ae, ß→ss) by Bleve's asciifolding
@@ -40,7 +40,6 @@ const (
 	fieldCity        = "city"        // folded text, for free-text queries
 	fieldCityKey     = "cityKey"     // keyword: FoldText(city), for the exact city filter
 	fieldFacets      = "facets"      // keyword: every facet value, prefixed by its facet (see facetPrefixes)
-	fieldPostcode    = "postcode"    // keyword
 	fieldSkills      = "skills"      // folded text: every name and synonym of every skill
 	fieldSkillIDs    = "skillIds"    // keyword
 	fieldSkillLevels = "skillLevels" // keyword "skillId:level"
@@ -102,7 +101,6 @@ func newIndexMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldBio, text(analyzerText))
 	doc.AddFieldMappingsAt(fieldNotes, text(analyzerText))
 	doc.AddFieldMappingsAt(fieldCityKey, kw(false))
-	doc.AddFieldMappingsAt(fieldPostcode, kw(false))
 	doc.AddFieldMappingsAt(fieldEmail, kw(false))
 	doc.AddFieldMappingsAt(fieldStatus, kw(false))
 	for _, filter := range []string{fieldSkillIDs, fieldSkillLevels, fieldLevels, fieldCauses, fieldLanguages, fieldAvailable} {

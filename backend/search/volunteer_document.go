@@ -80,7 +80,6 @@ func (ix *Index) volunteerDocument(v domain.Volunteer) *document.Document {
 	text(fieldBio, ix.stemmed, v.Bio)
 	text(fieldNotes, ix.stemmed, v.Notes)
 	keyword(fieldCityKey, filterOnly, domain.FoldText(v.City))
-	keyword(fieldPostcode, filterOnly, v.Postcode)
 	keyword(fieldEmail, filterOnly, v.Email)
 	keyword(fieldStatus, filterOnly, string(v.Status))
 	keyword(fieldSkillIDs, filterOnly, skillIDs...)
@@ -89,7 +88,7 @@ func (ix *Index) volunteerDocument(v domain.Volunteer) *document.Document {
 	keyword(fieldCauses, filterOnly, causes...)
 	keyword(fieldLanguages, filterOnly, v.Languages...)
 	keyword(fieldAvailable, filterOnly, availability...)
-	keyword(fieldSortName, withDocValues, SortName(v))
+	keyword(fieldSortName, withDocValues, sortName(v))
 
 	// Skills and the city are one value each; the small facets (levels, causes, languages,
 	// availability) are packed into one combined value each, unpacked when counting: the
@@ -113,9 +112,9 @@ func (ix *Index) volunteerDocument(v domain.Volunteer) *document.Document {
 	return d
 }
 
-// SortName is the key volunteers are ordered by when relevance ties: last name, then first name,
+// sortName is the key volunteers are ordered by when relevance ties: last name, then first name,
 // folded so that "Élodie" sorts with the E's.
-func SortName(v domain.Volunteer) string {
+func sortName(v domain.Volunteer) string {
 	return domain.FoldText(v.LastName + " " + v.FirstName)
 }
 
