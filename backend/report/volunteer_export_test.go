@@ -687,7 +687,7 @@ func TestWriteVolunteersCSVEnglish(t *testing.T) {
 func TestXLSXOpensInLibreOffice(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice (LibreOffice) is not installed")
+		t.Fatal("soffice (LibreOffice) is not installed: run make deps (.ci/install-deps installs it)")
 	}
 	defer func(old int) { maxDataRowsPerSheet = old }(maxDataRowsPerSheet)
 	maxDataRowsPerSheet = 2 // three sheets from the three test volunteers plus two more
