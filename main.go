@@ -265,20 +265,25 @@ func newProgressPrinter(w io.Writer) func(step string, done, total int) {
 // environment is what both modes run on: the data folder, its store, its search index and the
 // use cases.
 type environment struct {
-	dataDir    string
-	store      *store.Store
-	index      *service.VolunteerIndexer
-	settings   *service.Settings
-	volunteers *service.Volunteers
-	jobs       *service.Jobs
-	stopJobs   context.CancelFunc
-	log        *slog.Logger
+	dataDir       string
+	store         *store.Store
+	index         *service.VolunteerIndexer
+	settings      *service.Settings
+	volunteers    *service.Volunteers
+	organizations *service.Organizations
+	projects      *service.Projects
+	recruitment   *service.Recruitment
+	agenda        *service.Agenda
+	jobs          *service.Jobs
+	stopJobs      context.CancelFunc
+	log           *slog.Logger
 }
 
 // handler is the application's HTTP handler; allowedHosts restricts the Host headers it answers.
 func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
+		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
@@ -304,15 +309,20 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		}
 	}
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
+	volunteers := service.NewVolunteers(st, tax, index, time.Now, log)
 	return &environment{
-		dataDir:    dataDir,
-		store:      st,
-		index:      index,
-		settings:   service.NewSettings(st, time.Now),
-		volunteers: service.NewVolunteers(st, tax, index, time.Now, log),
-		jobs:       service.NewJobs(jobsCtx, time.Now),
-		stopJobs:   stopJobs,
-		log:        log,
+		dataDir:       dataDir,
+		store:         st,
+		index:         index,
+		settings:      service.NewSettings(st, time.Now),
+		volunteers:    volunteers,
+		organizations: service.NewOrganizations(st, time.Now),
+		projects:      service.NewProjects(st, volunteers, time.Now),
+		recruitment:   service.NewRecruitment(st, time.Now),
+		agenda:        service.NewAgenda(st, time.Now),
+		jobs:          service.NewJobs(jobsCtx, time.Now),
+		stopJobs:      stopJobs,
+		log:           log,
 	}, nil
 }
 

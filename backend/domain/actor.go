@@ -33,3 +33,12 @@ func (a Actor) CanManageVolunteers() bool { return a.Role == RoleAdmin || a.Role
 func (a Actor) CanReadVolunteers() bool {
 	return a.Role == RoleAdmin || a.Role == RoleCoordinator || a.Role == RoleViewer
 }
+
+// CanManageProjects tells whether the actor may create and run organizations, programs,
+// projects, recruitment and agendas.
+func (a Actor) CanManageProjects() bool { return a.Role == RoleAdmin || a.Role == RoleCoordinator }
+
+// CanReadProjects tells whether the actor may read organizations, projects and their agendas.
+func (a Actor) CanReadProjects() bool {
+	return a.Role == RoleAdmin || a.Role == RoleCoordinator || a.Role == RoleViewer
+}

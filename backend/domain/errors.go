@@ -16,22 +16,28 @@ var ErrForbidden = errors.New("forbidden")
 
 // Problem codes carried by FieldError. They are part of the API: clients may rely on them.
 const (
-	CodeRequired            = "required"
-	CodeTooLong             = "too_long"
-	CodeInvalidEmail        = "invalid_email"
-	CodeInvalidURL          = "invalid_url"
-	CodeInvalidPostcode     = "invalid_postcode"
-	CodeInvalidPhone        = "invalid_phone"
-	CodeInvalidRegistration = "invalid_registration_number"
-	CodeInvalidChoice       = "invalid_choice"
-	CodeImageNotSupported   = "image_not_supported"
-	CodeImageTooLarge       = "image_too_large"
-	CodeImageTooManyPixels  = "image_too_many_pixels"
-	CodeTooMany             = "too_many"
-	CodeInvalidLanguage     = "invalid_language"
-	CodeOutOfRange          = "out_of_range"
-	CodeInvalidDate         = "invalid_date"
-	CodeDuplicateEmail      = "duplicate_email"
+	CodeRequired              = "required"
+	CodeTooLong               = "too_long"
+	CodeInvalidEmail          = "invalid_email"
+	CodeInvalidURL            = "invalid_url"
+	CodeInvalidPostcode       = "invalid_postcode"
+	CodeInvalidPhone          = "invalid_phone"
+	CodeInvalidRegistration   = "invalid_registration_number"
+	CodeInvalidChoice         = "invalid_choice"
+	CodeImageNotSupported     = "image_not_supported"
+	CodeImageTooLarge         = "image_too_large"
+	CodeImageTooManyPixels    = "image_too_many_pixels"
+	CodeTooMany               = "too_many"
+	CodeInvalidLanguage       = "invalid_language"
+	CodeOutOfRange            = "out_of_range"
+	CodeInvalidDate           = "invalid_date"
+	CodeDuplicateEmail        = "duplicate_email"
+	CodeDateBeforeStart       = "date_before_start"
+	CodeUnknownReference      = "unknown_reference"
+	CodeNotASponsor           = "not_a_sponsor"
+	CodeNotAnAssociation      = "not_an_association"
+	CodeProgramOfOtherSponsor = "program_of_other_sponsor"
+	CodeNotInTeam             = "not_in_team"
 )
 
 // FieldError says which field is wrong and why.
@@ -67,3 +73,22 @@ func (e *ValidationError) orNil() error {
 	}
 	return e
 }
+
+// RuleError is a request that is well formed but breaks a rule of the work itself: a status
+// change that makes no sense, a second open application to the same project. Code names the
+// rule (one of the Rule* constants) and Params fill its message.
+type RuleError struct {
+	Code   string
+	Params map[string]any
+}
+
+func (e *RuleError) Error() string { return "refused: " + e.Code }
+
+// Rules a RuleError may name. They are part of the API: clients may rely on them.
+const (
+	RuleProjectTransition     = "project_transition"
+	RuleApplicationTransition = "application_transition"
+	RuleAlreadyApplied        = "already_applied"
+	RuleProjectNotOpen        = "project_not_open"
+	RuleVolunteerArchived     = "volunteer_archived"
+)

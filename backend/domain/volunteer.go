@@ -134,6 +134,7 @@ type Volunteer struct {
 	Bio          string
 	Notes        string // internal: seen by coordinators only
 	JoinedOn     string // YYYY-MM-DD, the day they joined the association; may be empty
+	SponsorID    int64  // the sponsor they take part for (an employee in its program), or 0
 	Status       VolunteerStatus
 	CreatedAt    time.Time
 	UpdatedAt    time.Time

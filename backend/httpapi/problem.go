@@ -20,6 +20,7 @@ func (s *server) problemFor(ctx context.Context, err error) error {
 	var (
 		invalid *domain.ValidationError
 		file    *service.FileProblem
+		rule    *domain.RuleError
 	)
 	switch {
 	case errors.As(err, &file):
@@ -32,6 +33,8 @@ func (s *server) problemFor(ctx context.Context, err error) error {
 			detail = fill(m.in(l), file.Params)
 		}
 		return problem(status, detail)
+	case errors.As(err, &rule):
+		return problem(http.StatusConflict, ruleMessage(l, rule))
 	case errors.Is(err, service.ErrIndexNotReady):
 		return problem(http.StatusConflict, msgIndexNotReady.in(l))
 	case errors.As(err, &invalid):

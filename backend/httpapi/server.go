@@ -18,12 +18,16 @@ import (
 
 // Config is what the handler needs.
 type Config struct {
-	Version    string              // shown by /api/health
-	Settings   *service.Settings   // settings use cases
-	Volunteers *service.Volunteers // volunteers, skills, search and imports
-	Jobs       *service.Jobs       // background work with progress
-	UI         fs.FS               // the built web UI (frontend.Dist()); may lack index.html before a build
-	Log        *slog.Logger        // where unexpected errors go
+	Version       string                 // shown by /api/health
+	Settings      *service.Settings      // settings use cases
+	Volunteers    *service.Volunteers    // volunteers, skills, search and imports
+	Jobs          *service.Jobs          // background work with progress
+	Organizations *service.Organizations // associations, sponsors and programs
+	Projects      *service.Projects      // projects
+	Recruitment   *service.Recruitment   // applications and teams
+	Agenda        *service.Agenda        // milestones, tasks and calendars
+	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
+	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
 	// "localhost:8080" for a server on loopback), so that a web page cannot reach the local
 	// server through a DNS name of its own (DNS rebinding).
@@ -35,15 +39,20 @@ type Config struct {
 const maxRequestBytes = 4 << 20
 
 type server struct {
-	settings   *service.Settings
-	volunteers *service.Volunteers
-	jobs       *service.Jobs
-	log        *slog.Logger
+	settings      *service.Settings
+	volunteers    *service.Volunteers
+	jobs          *service.Jobs
+	organizations *service.Organizations
+	projects      *service.Projects
+	recruitment   *service.Recruitment
+	agenda        *service.Agenda
+	log           *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
-	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, log: cfg.Log}
+	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
+		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -54,6 +63,10 @@ func New(cfg Config) http.Handler {
 	s.registerSkills(api)
 	s.registerImports(api)
 	s.registerSearchIndex(api)
+	s.registerOrganizations(api)
+	s.registerProjects(api)
+	s.registerApplications(api)
+	s.registerAgenda(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

@@ -53,13 +53,18 @@ func newTestHandler(t testing.TB) http.Handler {
 	for index.Status().State != service.IndexReady {
 		time.Sleep(time.Millisecond)
 	}
+	volunteers := service.NewVolunteers(st, tax, index, now, log)
 	return New(Config{
-		Version:    "9.9.9-test",
-		Settings:   service.NewSettings(st, now),
-		Volunteers: service.NewVolunteers(st, tax, index, now, log),
-		Jobs:       service.NewJobs(jobsCtx, now),
-		UI:         testUI,
-		Log:        log,
+		Version:       "9.9.9-test",
+		Settings:      service.NewSettings(st, now),
+		Volunteers:    volunteers,
+		Jobs:          service.NewJobs(jobsCtx, now),
+		Organizations: service.NewOrganizations(st, now),
+		Projects:      service.NewProjects(st, volunteers, now),
+		Recruitment:   service.NewRecruitment(st, now),
+		Agenda:        service.NewAgenda(st, now),
+		UI:            testUI,
+		Log:           log,
 	})
 }
 

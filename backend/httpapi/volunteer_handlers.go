@@ -54,6 +54,7 @@ type Volunteer struct {
 	Bio          string           `json:"bio"`
 	Notes        string           `json:"notes" doc:"Internal notes, for coordinators"`
 	JoinedOn     string           `json:"joinedOn" doc:"YYYY-MM-DD, or empty"`
+	SponsorID    string           `json:"sponsorId" doc:"The sponsor this volunteer takes part for (an employee in its program), or empty"`
 	Status       string           `json:"status" enum:"active,archived"`
 	CreatedAt    string           `json:"createdAt"`
 	UpdatedAt    string           `json:"updatedAt"`
@@ -74,6 +75,7 @@ type VolunteerInput struct {
 	Bio          string                `json:"bio" required:"false"`
 	Notes        string                `json:"notes" required:"false"`
 	JoinedOn     string                `json:"joinedOn" required:"false"`
+	SponsorID    string                `json:"sponsorId" required:"false" doc:"A sponsor's ID, for an employee taking part in its program"`
 }
 
 type volunteerOutput struct {
@@ -300,6 +302,9 @@ func volunteerFromAPI(in VolunteerInput) (domain.Volunteer, error) {
 		JoinedOn: in.JoinedOn,
 	}
 	problems := &domain.ValidationError{}
+	sponsorID, err := parseOptionalRef("sponsorId", in.SponsorID)
+	collectProblems(problems, err)
+	v.SponsorID = sponsorID
 	for _, sk := range in.Skills {
 		level, ok := domain.ParseSkillLevel(sk.Level)
 		if !ok {
@@ -364,7 +369,7 @@ func (s *server) volunteerToAPI(ctx context.Context, v domain.Volunteer) Volunte
 		Phone: v.Phone, City: v.City, Postcode: v.Postcode, Skills: s.skillsToAPI(ctx, v.Skills),
 		Causes: causesToAPI(v.Causes), Languages: nonNilStrings(v.Languages),
 		Availability: availabilityToAPI(v.Availability), Bio: v.Bio, Notes: v.Notes, JoinedOn: v.JoinedOn,
-		Status: string(v.Status), CreatedAt: v.CreatedAt.UTC().Format(time.RFC3339),
+		SponsorID: formatID(v.SponsorID), Status: string(v.Status), CreatedAt: v.CreatedAt.UTC().Format(time.RFC3339),
 		UpdatedAt: v.UpdatedAt.UTC().Format(time.RFC3339),
 	}
 }

@@ -41,7 +41,7 @@ func (s *Volunteers) Create(ctx context.Context, actor domain.Actor, v domain.Vo
 	if v.Status == "" {
 		v.Status = domain.StatusActive
 	}
-	if err := v.Validate(); err != nil {
+	if err := s.validate(ctx, v); err != nil {
 		return domain.Volunteer{}, err
 	}
 	now := s.now().UTC()
@@ -65,7 +65,7 @@ func (s *Volunteers) Update(ctx context.Context, actor domain.Actor, id int64, v
 	s.prepare(&v)
 	v.ID = id
 	v.Status = current.Status
-	if err := v.Validate(); err != nil {
+	if err := s.validate(ctx, v); err != nil {
 		return domain.Volunteer{}, err
 	}
 	v.CreatedAt = current.CreatedAt
@@ -121,6 +121,21 @@ func (s *Volunteers) prepare(v *domain.Volunteer) {
 		v.Skills[i] = s.ResolveSkill(v.Skills[i])
 	}
 	v.Normalize()
+}
+
+// validate checks the profile and that its sponsor, if any, is a sponsor.
+func (s *Volunteers) validate(ctx context.Context, v domain.Volunteer) error {
+	problems := &domain.ValidationError{}
+	collect(problems, v.Validate())
+	if v.SponsorID != 0 {
+		if err := gather(problems, checkOrganizationKind(ctx, s.store, "sponsorId", v.SponsorID, domain.KindSponsor)); err != nil {
+			return err
+		}
+	}
+	if len(problems.Fields) > 0 {
+		return problems
+	}
+	return nil
 }
 
 // ResolveSkill maps a skill given by ID or by name to its canonical ID: a taxonomy skill when

@@ -16,7 +16,7 @@ import (
 
 // volunteerColumns are read by every query that returns whole volunteers, in scanVolunteer's order.
 const volunteerColumns = `id, first_name, last_name, email, phone, city, postcode, causes, languages,
-	availability, bio, notes, joined_on, status, created_at, updated_at`
+	availability, bio, notes, joined_on, status, created_at, updated_at, sponsor_id`
 
 // availabilityRow is the stored JSON form of domain.Availability, kept apart from the domain
 // type so that renaming a Go field never silently changes what is on disk.
@@ -37,7 +37,10 @@ func (s *Store) CreateVolunteer(ctx context.Context, v *domain.Volunteer) error 
 			return err
 		}
 		defer w.close()
-		return w.insert(ctx, v)
+		if err := w.insert(ctx, v); err != nil {
+			return err
+		}
+		return setVolunteerSponsor(ctx, tx, v.ID, v.SponsorID)
 	})
 	if err != nil {
 		v.ID = 0 // rolled back: the ID was never really given
@@ -53,8 +56,20 @@ func (s *Store) UpdateVolunteer(ctx context.Context, v domain.Volunteer) error {
 			return err
 		}
 		defer w.close()
-		return w.update(ctx, v)
+		if err := w.update(ctx, v); err != nil {
+			return err
+		}
+		return setVolunteerSponsor(ctx, tx, v.ID, v.SponsorID)
 	})
+}
+
+// setVolunteerSponsor records the sponsor a volunteer takes part for. It is written apart from
+// the profile columns because only the form knows it: an import leaves it as it was.
+func setVolunteerSponsor(ctx context.Context, tx *sql.Tx, volunteerID, sponsorID int64) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE volunteers SET sponsor_id = ? WHERE id = ?`, nullID(sponsorID), volunteerID); err != nil {
+		return fmt.Errorf("set sponsor of volunteer %d: %w", volunteerID, err)
+	}
+	return nil
 }
 
 // SetVolunteerStatus archives or restores a volunteer.
@@ -442,11 +457,13 @@ func scanVolunteer(row rowScanner) (domain.Volunteer, error) {
 	var (
 		v                                                         domain.Volunteer
 		causes, languages, availability, status, created, updated string
+		sponsorID                                                 sql.NullInt64
 	)
 	if err := row.Scan(&v.ID, &v.FirstName, &v.LastName, &v.Email, &v.Phone, &v.City, &v.Postcode,
-		&causes, &languages, &availability, &v.Bio, &v.Notes, &v.JoinedOn, &status, &created, &updated); err != nil {
+		&causes, &languages, &availability, &v.Bio, &v.Notes, &v.JoinedOn, &status, &created, &updated, &sponsorID); err != nil {
 		return v, fmt.Errorf("read volunteer: %w", err)
 	}
+	v.SponsorID = sponsorID.Int64
 	v.Status = domain.VolunteerStatus(status)
 	if err := json.Unmarshal([]byte(causes), &v.Causes); err != nil {
 		return v, fmt.Errorf("read causes of volunteer %d: %w", v.ID, err)

@@ -1,0 +1,86 @@
+package httpapi
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/civisphere/civisphere/backend/domain"
+)
+
+// ruleMessages are the texts of domain.RuleError codes; {from}, {to}, {status} and {allowed}
+// are filled with translated statuses.
+var ruleMessages = map[string]message{
+	domain.RuleProjectTransition: {
+		"Un projet « {from} » ne peut pas passer à « {to} » (possible : {allowed}).",
+		"A project that is “{from}” cannot become “{to}” (possible: {allowed}).",
+	},
+	domain.RuleApplicationTransition: {
+		"Une candidature « {from} » ne peut pas passer à « {to} ». Une candidature refusée ou retirée est close : le bénévole peut candidater à nouveau.",
+		"An application that is “{from}” cannot become “{to}”. A declined or withdrawn application is closed: the volunteer may apply again.",
+	},
+	domain.RuleAlreadyApplied: {
+		"Ce bénévole a déjà une candidature en cours sur ce projet.",
+		"This volunteer already has an open application to this project.",
+	},
+	domain.RuleProjectNotOpen: {
+		"Ce projet n’accepte pas de candidatures : il est « {status} ». Passez-le en recrutement d’abord.",
+		"This project does not take applications: it is “{status}”. Move it to recruiting first.",
+	},
+	domain.RuleVolunteerArchived: {
+		"Ce bénévole est archivé : restaurez sa fiche avant de l’inscrire à un projet.",
+		"This volunteer is archived: restore their profile before adding them to a project.",
+	},
+}
+
+var projectStatusLabels = map[domain.ProjectStatus]message{
+	domain.ProjectDraft:      {"brouillon", "draft"},
+	domain.ProjectRecruiting: {"en recrutement", "recruiting"},
+	domain.ProjectInProgress: {"en cours", "in progress"},
+	domain.ProjectCompleted:  {"terminé", "completed"},
+	domain.ProjectEvaluated:  {"évalué", "evaluated"},
+	domain.ProjectCancelled:  {"annulé", "cancelled"},
+}
+
+var applicationStatusLabels = map[domain.ApplicationStatus]message{
+	domain.ApplicationApplied:     {"candidat", "applied"},
+	domain.ApplicationShortlisted: {"présélectionné", "shortlisted"},
+	domain.ApplicationAccepted:    {"accepté", "accepted"},
+	domain.ApplicationDeclined:    {"refusé", "declined"},
+	domain.ApplicationWithdrawn:   {"retiré", "withdrawn"},
+}
+
+// ruleMessage renders a refused request's message with its statuses in the reader's language.
+func ruleMessage(l locale, e *domain.RuleError) string {
+	m, ok := ruleMessages[e.Code]
+	if !ok {
+		return e.Code
+	}
+	params := make(map[string]any, len(e.Params))
+	for k, v := range e.Params {
+		params[k] = statusLabel(l, v)
+	}
+	return fill(m.in(l), params)
+}
+
+func statusLabel(l locale, v any) string {
+	switch v := v.(type) {
+	case domain.ProjectStatus:
+		if m, ok := projectStatusLabels[v]; ok {
+			return m.in(l)
+		}
+	case domain.ApplicationStatus:
+		if m, ok := applicationStatusLabels[v]; ok {
+			return m.in(l)
+		}
+	case []domain.ProjectStatus:
+		if len(v) == 0 {
+			return message{"aucun changement", "no change"}.in(l)
+		}
+		labels := make([]string, len(v))
+		for i, s := range v {
+			labels[i] = statusLabel(l, s)
+		}
+		return strings.Join(labels, ", ")
+	}
+	return fmt.Sprint(v)
+}
