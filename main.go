@@ -274,6 +274,7 @@ type environment struct {
 	projects      *service.Projects
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
+	matching      *service.Matching
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -284,7 +285,8 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Matching: e.matching,
+		UI:       frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -310,6 +312,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 	}
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	volunteers := service.NewVolunteers(st, tax, index, time.Now, log)
+	projects := service.NewProjects(st, volunteers, time.Now)
 	return &environment{
 		dataDir:       dataDir,
 		store:         st,
@@ -317,7 +320,8 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		settings:      service.NewSettings(st, time.Now),
 		volunteers:    volunteers,
 		organizations: service.NewOrganizations(st, time.Now),
-		projects:      service.NewProjects(st, volunteers, time.Now),
+		projects:      projects,
+		matching:      service.NewMatching(st, index, tax, projects),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		jobs:          service.NewJobs(jobsCtx, time.Now),

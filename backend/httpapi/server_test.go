@@ -54,13 +54,15 @@ func newTestHandler(t testing.TB) http.Handler {
 		time.Sleep(time.Millisecond)
 	}
 	volunteers := service.NewVolunteers(st, tax, index, now, log)
+	projects := service.NewProjects(st, volunteers, now)
 	return New(Config{
 		Version:       "9.9.9-test",
 		Settings:      service.NewSettings(st, now),
 		Volunteers:    volunteers,
 		Jobs:          service.NewJobs(jobsCtx, now),
 		Organizations: service.NewOrganizations(st, now),
-		Projects:      service.NewProjects(st, volunteers, now),
+		Projects:      projects,
+		Matching:      service.NewMatching(st, index, tax, projects),
 		Recruitment:   service.NewRecruitment(st, now),
 		Agenda:        service.NewAgenda(st, now),
 		UI:            testUI,

@@ -207,6 +207,18 @@ func (x *VolunteerIndexer) SearchIDs(ctx context.Context, q search.Query, max in
 	return ids, x.status, err
 }
 
+// MatchCandidates preselects volunteers for a project on the live index (see
+// search.Index.MatchCandidates).
+func (x *VolunteerIndexer) MatchCandidates(ctx context.Context, q search.MatchQuery, max int) ([]search.Hit, IndexStatus, error) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	if x.ix == nil {
+		return nil, x.status, nil
+	}
+	hits, err := x.ix.MatchCandidates(ctx, q, max)
+	return hits, x.status, err
+}
+
 // Sync applies the outbox to the index. Writers call it right after they commit, so that the
 // person who saved a profile finds it at once. While a rebuild runs it returns at once: the
 // rebuild applies the outbox when it finishes.

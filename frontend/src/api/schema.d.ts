@@ -301,6 +301,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Volunteers ranked for a project, with reasons
+         * @description Skill coverage (levels and taxonomy synonyms count), shared causes, availability, place and current load. Volunteers with more of the needed skills rank first. Team members are left out; candidates carry their application.
+         */
+        get: operations["getProjectMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/milestones": {
         parameters: {
             query?: never;
@@ -643,6 +663,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteers/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Projects ranked for a volunteer, with reasons
+         * @description Projects recruiting or under way that need at least one of the volunteer's skills (or none), best fit first.
+         */
+        get: operations["getVolunteerMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers/{id}/restore": {
         parameters: {
             query?: never;
@@ -923,6 +963,20 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        MatchOpenApplication: {
+            id: string;
+            /** @enum {string} */
+            status: "applied" | "shortlisted" | "accepted";
+        };
+        MatchReason: {
+            /** @description skill, skillLowLevel, skillRelated, skillMissing, cause, evenings, weekends, days, noTimeMatch, hours, fewHours, sameCity, remote, otherCity, prefersRemote, free, busy */
+            kind: string;
+            /** @description True when it speaks for the match */
+            positive: boolean;
+            skillId?: string;
+            /** @description The reason in the reader's language, e.g. “Comptabilité — confirmé ✓” */
+            text: string;
+        };
         Milestone: {
             done: boolean;
             /** @description YYYY-MM-DD */
@@ -1133,6 +1187,23 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        ProjectMatch: {
+            application?: components["schemas"]["MatchOpenApplication"];
+            project: components["schemas"]["Project"];
+            reasonDetails: components["schemas"]["MatchReason"][] | null;
+            reasons: string[] | null;
+            /** Format: double */
+            score: number;
+            /** Format: int64 */
+            skillsHeld: number;
+            /** Format: int64 */
+            skillsNeeded: number;
+        };
+        ProjectMatches: {
+            items: components["schemas"]["ProjectMatch"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
         ProjectSkill: {
             custom: boolean;
             /** @example accounting */
@@ -1331,6 +1402,35 @@ export interface components {
             skills?: components["schemas"]["VolunteerSkillInput"][] | null;
             /** @description A sponsor's ID, for an employee taking part in its program */
             sponsorId?: string;
+        };
+        VolunteerMatch: {
+            /** @description Set when the volunteer is already a candidate */
+            application?: components["schemas"]["MatchOpenApplication"];
+            reasonDetails: components["schemas"]["MatchReason"][] | null;
+            /** @description Human-readable reasons, strongest first */
+            reasons: string[] | null;
+            /**
+             * Format: double
+             * @description 0 to 100; the order of the list (most needed skills first, then fit)
+             */
+            score: number;
+            /**
+             * Format: int64
+             * @description How many of the needed skills the volunteer has
+             */
+            skillsHeld: number;
+            /** Format: int64 */
+            skillsNeeded: number;
+            volunteer: components["schemas"]["VolunteerSummary"];
+        };
+        VolunteerMatches: {
+            /** @description False while the search index is rebuilt: some volunteers may be missing */
+            complete: boolean;
+            items: components["schemas"]["VolunteerMatch"][] | null;
+            /** Format: double */
+            tookMs: number;
+            /** Format: int64 */
+            total: number;
         };
         VolunteerSearchResult: {
             /** @description False while the search index is being rebuilt: results may miss recent changes */
@@ -2533,6 +2633,57 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getProjectMatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerMatches"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3764,6 +3915,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVolunteerMatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectMatches"];
                 };
             };
             /** @description Not Found */
