@@ -42,7 +42,7 @@ const usage = `Civisphère — skills-based volunteering / bénévolat de compé
 Usage:
   civisphere [--data DIR]                                 open the desktop window
   civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serve the interface over HTTP
-  civisphere demo --volunteers N --seed S [--data DIR]    fill an empty data folder with realistic examples
+  civisphere demo --volunteers N --seed S [--projects N] [--data DIR]    fill an empty data folder with realistic examples
   civisphere reindex [--data DIR]                         rebuild the search index from the database
   civisphere version                                      print the version
 
@@ -186,7 +186,12 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	fs, dataFlag := newFlagSet("demo", stderr)
 	count := fs.Int("volunteers", 500, "how many volunteers to generate")
 	seed := fs.Int64("seed", 1, "seed of the generator: the same seed gives the same people")
+	projects := fs.Int("projects", 30, "how many recruiting projects to generate (with their associations and a sponsor)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *projects < 0 || *projects > 100_000 {
+		fmt.Fprintln(stderr, "civisphere demo: --projects must be between 0 and 100000")
 		return 2
 	}
 	if *count < 1 || *count > 1_000_000 {
@@ -202,11 +207,14 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) })
 		}
+		if err == nil {
+			err = env.projects.AddDemoProjects(ctx, domain.LocalAdmin(), *projects, *seed)
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "\ncivisphere demo:", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "\n%d volunteers added to %s in %s.\n", *count, env.dataDir, time.Since(started).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "\n%d volunteers and %d projects added to %s in %s.\n", *count, *projects, env.dataDir, time.Since(started).Round(time.Millisecond))
 		return 0
 	})
 }

@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"io"
 	"net"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/store"
 )
 
 func TestVersionAndUnknownCommand(t *testing.T) {
@@ -89,11 +94,20 @@ func TestLoopbackHosts(t *testing.T) {
 func TestDemoFillsAnEmptyFolderOnlyAndReindexRebuilds(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "Démo Besançon")
 	var out, errOut bytes.Buffer
-	if code := run([]string{"demo", "--volunteers", "120", "--seed", "7", "--data", dir}, &out, &errOut); code != 0 {
+	if code := run([]string{"demo", "--volunteers", "120", "--seed", "7", "--projects", "7", "--data", dir}, &out, &errOut); code != 0 {
 		t.Fatalf("demo: code %d, err %q", code, errOut.String())
 	}
-	if !strings.Contains(out.String(), "120 volunteers added") {
+	if !strings.Contains(out.String(), "120 volunteers and 7 projects added") {
 		t.Errorf("demo output %q", out.String())
+	}
+	env, err := openEnvironment(context.Background(), dir, io.Discard, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	projects, total, err := env.projects.List(context.Background(), domain.LocalAdmin(), store.ProjectFilter{})
+	env.close()
+	if err != nil || total != 7 || len(projects[0].Skills) == 0 || projects[0].OrganizationName == "" {
+		t.Fatalf("demo projects: %d, %v, first %+v", total, err, projects)
 	}
 	errOut.Reset()
 	if code := run([]string{"demo", "--volunteers", "10", "--data", dir}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "already holds 120 volunteers") {

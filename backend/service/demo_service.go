@@ -47,3 +47,46 @@ func (s *Volunteers) AddDemoVolunteers(ctx context.Context, actor domain.Actor, 
 	}
 	return nil
 }
+
+// AddDemoProjects adds n generated recruiting projects, about three per generated association,
+// a third of them sponsored through a generated sponsor's program. They are written through
+// the same checks as projects entered by hand.
+func (s *Projects) AddDemoProjects(ctx context.Context, actor domain.Actor, n int, seed int64) error {
+	if !actor.CanManageProjects() {
+		return fmt.Errorf("add demo projects: %w", domain.ErrForbidden)
+	}
+	if n <= 0 {
+		return nil
+	}
+	gen := demo.New(seed+7, s.volunteers.tax)
+	now := s.now().UTC()
+	sponsor := domain.Organization{Kind: domain.KindSponsor, Category: "company", Name: "Groupe Œuvre & Cie",
+		City: "Paris", Postcode: "75008", CreatedAt: now, UpdatedAt: now}
+	if err := s.store.CreateOrganization(ctx, &sponsor, nil); err != nil {
+		return fmt.Errorf("add demo sponsor: %w", err)
+	}
+	program := domain.Program{SponsorID: sponsor.ID, Name: "Mécénat de compétences 2027",
+		StartDate: "2027-01-01", EndDate: "2027-12-31", CreatedAt: now, UpdatedAt: now}
+	if err := s.store.CreateProgram(ctx, &program); err != nil {
+		return fmt.Errorf("add demo program: %w", err)
+	}
+	var association domain.Organization
+	for i := range n {
+		if i%3 == 0 {
+			association = gen.Association()
+			association.Normalize()
+			association.CreatedAt, association.UpdatedAt = now, now
+			if err := s.store.CreateOrganization(ctx, &association, nil); err != nil {
+				return fmt.Errorf("add demo association: %w", err)
+			}
+		}
+		p := gen.Project(association)
+		if i%3 == 1 {
+			p.ProgramID = program.ID
+		}
+		if _, err := s.Create(ctx, actor, p, nil); err != nil {
+			return fmt.Errorf("add demo project %q: %w", p.Title, err)
+		}
+	}
+	return nil
+}
