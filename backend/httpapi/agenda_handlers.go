@@ -41,13 +41,13 @@ type TaskInput struct {
 // MilestoneList lists milestones.
 type MilestoneList struct {
 	Total int         `json:"total"`
-	Items []Milestone `json:"items"`
+	Items []Milestone `json:"items" nullable:"false"`
 }
 
 // TaskList lists tasks.
 type TaskList struct {
 	Total int    `json:"total"`
-	Items []Task `json:"items"`
+	Items []Task `json:"items" nullable:"false"`
 }
 
 // CalendarEntry is a dated milestone or task of the calendar of all projects.
@@ -64,7 +64,7 @@ type CalendarEntry struct {
 // CalendarEntries lists calendar entries by date.
 type CalendarEntries struct {
 	Total int             `json:"total"`
-	Items []CalendarEntry `json:"items"`
+	Items []CalendarEntry `json:"items" nullable:"false"`
 }
 
 type projectItemPath struct {

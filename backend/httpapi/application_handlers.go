@@ -17,7 +17,7 @@ type VolunteerSummary struct {
 	LastName  string           `json:"lastName"`
 	City      string           `json:"city"`
 	Email     string           `json:"email"`
-	Skills    []VolunteerSkill `json:"skills"`
+	Skills    []VolunteerSkill `json:"skills" nullable:"false"`
 	Status    string           `json:"status" enum:"active,archived"`
 }
 
@@ -29,7 +29,7 @@ type Application struct {
 	VolunteerID  string           `json:"volunteerId"`
 	Volunteer    VolunteerSummary `json:"volunteer"`
 	Status       string           `json:"status" enum:"applied,shortlisted,accepted,declined,withdrawn"`
-	NextStatuses []string         `json:"nextStatuses" doc:"The stages it may move to from here"`
+	NextStatuses []string         `json:"nextStatuses" nullable:"false" doc:"The stages it may move to from here"`
 	Origin       string           `json:"origin" enum:"applied,invited" doc:"Whether the volunteer applied or a coordinator invited them"`
 	Message      string           `json:"message"`
 	CreatedAt    string           `json:"createdAt"`
@@ -57,7 +57,7 @@ type applicationOutput struct {
 // ApplicationList lists applications.
 type ApplicationList struct {
 	Total int           `json:"total"`
-	Items []Application `json:"items"`
+	Items []Application `json:"items" nullable:"false"`
 }
 
 func (s *server) registerApplications(api huma.API) {

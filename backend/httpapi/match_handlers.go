@@ -33,15 +33,15 @@ type VolunteerMatch struct {
 	Score         float64               `json:"score" doc:"0 to 100; the order of the list (most needed skills first, then fit)"`
 	SkillsHeld    int                   `json:"skillsHeld" doc:"How many of the needed skills the volunteer has"`
 	SkillsNeeded  int                   `json:"skillsNeeded"`
-	Reasons       []string              `json:"reasons" doc:"Human-readable reasons, strongest first"`
-	ReasonDetails []MatchReason         `json:"reasonDetails"`
+	Reasons       []string              `json:"reasons" nullable:"false" doc:"Human-readable reasons, strongest first"`
+	ReasonDetails []MatchReason         `json:"reasonDetails" nullable:"false"`
 	Application   *MatchOpenApplication `json:"application,omitempty" doc:"Set when the volunteer is already a candidate"`
 }
 
 // VolunteerMatches is the ranked list of volunteers for a project.
 type VolunteerMatches struct {
 	Total    int              `json:"total"`
-	Items    []VolunteerMatch `json:"items"`
+	Items    []VolunteerMatch `json:"items" nullable:"false"`
 	TookMs   float64          `json:"tookMs"`
 	Complete bool             `json:"complete" doc:"False while the search index is rebuilt: some volunteers may be missing"`
 }
@@ -52,15 +52,15 @@ type ProjectMatch struct {
 	Score         float64               `json:"score"`
 	SkillsHeld    int                   `json:"skillsHeld"`
 	SkillsNeeded  int                   `json:"skillsNeeded"`
-	Reasons       []string              `json:"reasons"`
-	ReasonDetails []MatchReason         `json:"reasonDetails"`
+	Reasons       []string              `json:"reasons" nullable:"false"`
+	ReasonDetails []MatchReason         `json:"reasonDetails" nullable:"false"`
 	Application   *MatchOpenApplication `json:"application,omitempty"`
 }
 
 // ProjectMatches is the ranked list of projects for a volunteer.
 type ProjectMatches struct {
 	Total int            `json:"total"`
-	Items []ProjectMatch `json:"items"`
+	Items []ProjectMatch `json:"items" nullable:"false"`
 }
 
 type matchInput struct {

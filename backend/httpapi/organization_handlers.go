@@ -63,7 +63,7 @@ type organizationListInput struct {
 // OrganizationList is a page of organizations.
 type OrganizationList struct {
 	Total int            `json:"total"`
-	Items []Organization `json:"items"`
+	Items []Organization `json:"items" nullable:"false"`
 }
 
 // Program is a sponsor's scheme grouping the projects it sponsors.
@@ -96,7 +96,7 @@ type programOutput struct {
 // ProgramList is the list of programs.
 type ProgramList struct {
 	Total int       `json:"total"`
-	Items []Program `json:"items"`
+	Items []Program `json:"items" nullable:"false"`
 }
 
 type idPath struct {

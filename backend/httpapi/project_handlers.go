@@ -49,19 +49,19 @@ type Project struct {
 	ProgramID            string         `json:"programId"`
 	ProgramName          string         `json:"programName"`
 	Description          string         `json:"description"`
-	SkillsNeeded         []ProjectSkill `json:"skillsNeeded"`
-	Causes               []string       `json:"causes"`
+	SkillsNeeded         []ProjectSkill `json:"skillsNeeded" nullable:"false"`
+	Causes               []string       `json:"causes" nullable:"false"`
 	StartDate            string         `json:"startDate"`
 	EndDate              string         `json:"endDate"`
 	Schedule             Availability   `json:"schedule" doc:"When the work happens and where (mode)"`
 	City                 string         `json:"city" doc:"Where on-site work happens"`
 	Place                string         `json:"place"`
 	Status               string         `json:"status" enum:"draft,recruiting,inProgress,completed,evaluated,cancelled"`
-	NextStatuses         []string       `json:"nextStatuses" doc:"The statuses the project may move to from here"`
+	NextStatuses         []string       `json:"nextStatuses" nullable:"false" doc:"The statuses the project may move to from here"`
 	CreatedByVolunteerID string         `json:"createdByVolunteerId" doc:"The volunteer who proposed it, or empty when the association did"`
 	TeamSize             int            `json:"teamSize"`
 	Candidates           int            `json:"candidates" doc:"Applications still being considered (applied, shortlisted)"`
-	Team                 []TeamMember   `json:"team" doc:"The accepted volunteers (filled on GET /api/projects/{id}; empty in lists)"`
+	Team                 []TeamMember   `json:"team" nullable:"false" doc:"The accepted volunteers (filled on GET /api/projects/{id}; empty in lists)"`
 	CreatedAt            string         `json:"createdAt"`
 	UpdatedAt            string         `json:"updatedAt"`
 }
@@ -110,7 +110,7 @@ type projectListInput struct {
 // ProjectList is a page of projects.
 type ProjectList struct {
 	Total int       `json:"total"`
-	Items []Project `json:"items"`
+	Items []Project `json:"items" nullable:"false"`
 }
 
 func (s *server) registerProjects(api huma.API) {

@@ -24,6 +24,7 @@ type MatchQuery struct {
 	City         string   // where on-site work happens; same-city volunteers score higher
 	Availability []string // weekdays, evenings, weekends the project works
 	Remote       bool     // the project can be done remotely
+	OnSite       bool     // the project is done on site: volunteers who accept it score higher
 }
 
 // Boosts of the preselection. Only the order matters: skills dominate, as in the final ranking,
@@ -69,6 +70,9 @@ func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, max int) ([]
 	}
 	if q.Remote {
 		root.AddShould(termQuery(fieldAvailable, AvailableRemote, boostRemote))
+	}
+	if q.OnSite {
+		root.AddShould(termQuery(fieldAvailable, AvailableOnSite, boostRemote))
 	}
 	root.AddMustNot(termQuery(fieldStatus, string(domain.StatusArchived), 1))
 

@@ -30,7 +30,7 @@ func NewMatching(st *store.Store, index *VolunteerIndexer, tax *taxonomy.Taxonom
 // matchPreselection is how many volunteers the search index hands over for exact scoring. The
 // index orders them by the same criteria, so the best fits are among them; reading and scoring
 // a few hundred profiles takes milliseconds where all 100,000 would take a second.
-const matchPreselection = 300
+const matchPreselection = 400
 
 // VolunteerMatch is a volunteer suggested for a project.
 type VolunteerMatch struct {
@@ -123,7 +123,8 @@ func (s *Matching) ForProject(ctx context.Context, actor domain.Actor, projectID
 
 // matchQueryFor describes a project to the search index.
 func matchQueryFor(p domain.Project) search.MatchQuery {
-	q := search.MatchQuery{Causes: p.Causes, Remote: p.Schedule.Mode == domain.ModeRemote || p.Schedule.Mode == domain.ModeEither}
+	q := search.MatchQuery{Causes: p.Causes, Remote: p.Schedule.Mode == domain.ModeRemote || p.Schedule.Mode == domain.ModeEither,
+		OnSite: p.Schedule.Mode == domain.ModeOnSite}
 	for _, s := range p.Skills {
 		q.Skills = append(q.Skills, search.MatchSkill{ID: s.SkillID, MinLevel: s.Level})
 	}

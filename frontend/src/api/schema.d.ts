@@ -709,7 +709,7 @@ export interface components {
             id: string;
             message: string;
             /** @description The stages it may move to from here */
-            nextStatuses: string[] | null;
+            nextStatuses: string[];
             /**
              * @description Whether the volunteer applied or a coordinator invited them
              * @enum {string}
@@ -737,7 +737,7 @@ export interface components {
             volunteerId: string;
         };
         ApplicationList: {
-            items: components["schemas"]["Application"][] | null;
+            items: components["schemas"]["Application"][];
             /** Format: int64 */
             total: number;
         };
@@ -762,7 +762,7 @@ export interface components {
             weekends?: boolean;
         };
         CalendarEntries: {
-            items: components["schemas"]["CalendarEntry"][] | null;
+            items: components["schemas"]["CalendarEntry"][];
             /** Format: int64 */
             total: number;
         };
@@ -992,7 +992,7 @@ export interface components {
             title?: string;
         };
         MilestoneList: {
-            items: components["schemas"]["Milestone"][] | null;
+            items: components["schemas"]["Milestone"][];
             /** Format: int64 */
             total: number;
         };
@@ -1034,7 +1034,7 @@ export interface components {
             website?: string;
         };
         OrganizationList: {
-            items: components["schemas"]["Organization"][] | null;
+            items: components["schemas"]["Organization"][];
             /** Format: int64 */
             total: number;
         };
@@ -1117,7 +1117,7 @@ export interface components {
             startDate?: string;
         };
         ProgramList: {
-            items: components["schemas"]["Program"][] | null;
+            items: components["schemas"]["Program"][];
             /** Format: int64 */
             total: number;
         };
@@ -1127,7 +1127,7 @@ export interface components {
              * @description Applications still being considered (applied, shortlisted)
              */
             candidates: number;
-            causes: string[] | null;
+            causes: string[];
             /** @description Where on-site work happens */
             city: string;
             createdAt: string;
@@ -1137,7 +1137,7 @@ export interface components {
             endDate: string;
             id: string;
             /** @description The statuses the project may move to from here */
-            nextStatuses: string[] | null;
+            nextStatuses: string[];
             /** @description The association helped */
             organizationId: string;
             organizationName: string;
@@ -1146,7 +1146,7 @@ export interface components {
             programName: string;
             /** @description When the work happens and where (mode) */
             schedule: components["schemas"]["Availability"];
-            skillsNeeded: components["schemas"]["ProjectSkill"][] | null;
+            skillsNeeded: components["schemas"]["ProjectSkill"][];
             /** @description Empty when not sponsored */
             sponsorId: string;
             sponsorName: string;
@@ -1154,7 +1154,7 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "recruiting" | "inProgress" | "completed" | "evaluated" | "cancelled";
             /** @description The accepted volunteers (filled on GET /api/projects/{id}; empty in lists) */
-            team: components["schemas"]["TeamMember"][] | null;
+            team: components["schemas"]["TeamMember"][];
             /** Format: int64 */
             teamSize: number;
             /** @example Mettre en place une comptabilité simple */
@@ -1183,15 +1183,15 @@ export interface components {
             title?: string;
         };
         ProjectList: {
-            items: components["schemas"]["Project"][] | null;
+            items: components["schemas"]["Project"][];
             /** Format: int64 */
             total: number;
         };
         ProjectMatch: {
             application?: components["schemas"]["MatchOpenApplication"];
             project: components["schemas"]["Project"];
-            reasonDetails: components["schemas"]["MatchReason"][] | null;
-            reasons: string[] | null;
+            reasonDetails: components["schemas"]["MatchReason"][];
+            reasons: string[];
             /** Format: double */
             score: number;
             /** Format: int64 */
@@ -1200,7 +1200,7 @@ export interface components {
             skillsNeeded: number;
         };
         ProjectMatches: {
-            items: components["schemas"]["ProjectMatch"][] | null;
+            items: components["schemas"]["ProjectMatch"][];
             /** Format: int64 */
             total: number;
         };
@@ -1303,7 +1303,7 @@ export interface components {
             title?: string;
         };
         TaskList: {
-            items: components["schemas"]["Task"][] | null;
+            items: components["schemas"]["Task"][];
             /** Format: int64 */
             total: number;
         };
@@ -1406,9 +1406,9 @@ export interface components {
         VolunteerMatch: {
             /** @description Set when the volunteer is already a candidate */
             application?: components["schemas"]["MatchOpenApplication"];
-            reasonDetails: components["schemas"]["MatchReason"][] | null;
+            reasonDetails: components["schemas"]["MatchReason"][];
             /** @description Human-readable reasons, strongest first */
-            reasons: string[] | null;
+            reasons: string[];
             /**
              * Format: double
              * @description 0 to 100; the order of the list (most needed skills first, then fit)
@@ -1426,7 +1426,7 @@ export interface components {
         VolunteerMatches: {
             /** @description False while the search index is rebuilt: some volunteers may be missing */
             complete: boolean;
-            items: components["schemas"]["VolunteerMatch"][] | null;
+            items: components["schemas"]["VolunteerMatch"][];
             /** Format: double */
             tookMs: number;
             /** Format: int64 */
@@ -1482,7 +1482,7 @@ export interface components {
             firstName: string;
             id: string;
             lastName: string;
-            skills: components["schemas"]["VolunteerSkill"][] | null;
+            skills: components["schemas"]["VolunteerSkill"][];
             /** @enum {string} */
             status: "active" | "archived";
         };

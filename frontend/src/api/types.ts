@@ -39,3 +39,10 @@ export type ImportResult = Json<paths['/api/imports/volunteers']['post']['respon
 export type ImportRowError = Schemas['ImportRowError'];
 export type ImportColumn = Schemas['ImportColumn'];
 export type Job = Json<paths['/api/jobs/{id}']['get']['responses'][200]>;
+
+// Recruitment and matching.
+export type Application = Schemas['Application'];
+export type ApplicationStatus = Application['status'];
+export type VolunteerMatch = Schemas['VolunteerMatch'];
+export type ProjectMatch = Schemas['ProjectMatch'];
+export type MatchReason = Schemas['MatchReason'];
