@@ -27,6 +27,7 @@ import (
 
 	"github.com/civisphere/civisphere/app"
 	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/httpapi"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
@@ -271,6 +272,7 @@ type environment struct {
 	settings   *service.Settings
 	volunteers *service.Volunteers
 	jobs       *service.Jobs
+	resources  *service.Resources
 	stopJobs   context.CancelFunc
 	log        *slog.Logger
 }
@@ -279,7 +281,7 @@ type environment struct {
 func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Resources: e.resources, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -311,6 +313,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		settings:   service.NewSettings(st, time.Now),
 		volunteers: service.NewVolunteers(st, tax, index, time.Now, log),
 		jobs:       service.NewJobs(jobsCtx, time.Now),
+		resources:  service.NewResources(st, guides.Builtin(), time.Now),
 		stopJobs:   stopJobs,
 		log:        log,
 	}, nil

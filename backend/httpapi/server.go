@@ -22,6 +22,7 @@ type Config struct {
 	Settings   *service.Settings   // settings use cases
 	Volunteers *service.Volunteers // volunteers, skills, search and imports
 	Jobs       *service.Jobs       // background work with progress
+	Resources  *service.Resources  // the library: guides, notes and links
 	UI         fs.FS               // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log        *slog.Logger        // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -38,12 +39,13 @@ type server struct {
 	settings   *service.Settings
 	volunteers *service.Volunteers
 	jobs       *service.Jobs
+	resources  *service.Resources
 	log        *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
-	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, log: cfg.Log}
+	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, resources: cfg.Resources, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -54,6 +56,7 @@ func New(cfg Config) http.Handler {
 	s.registerSkills(api)
 	s.registerImports(api)
 	s.registerSearchIndex(api)
+	s.registerResources(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

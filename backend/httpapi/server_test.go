@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
 	"github.com/civisphere/civisphere/backend/taxonomy"
@@ -58,6 +59,7 @@ func newTestHandler(t testing.TB) http.Handler {
 		Settings:   service.NewSettings(st, now),
 		Volunteers: service.NewVolunteers(st, tax, index, now, log),
 		Jobs:       service.NewJobs(jobsCtx, now),
+		Resources:  service.NewResources(st, guides.Builtin(), now),
 		UI:         testUI,
 		Log:        log,
 	})
