@@ -39,3 +39,12 @@ export type ImportResult = Json<paths['/api/imports/volunteers']['post']['respon
 export type ImportRowError = Schemas['ImportRowError'];
 export type ImportColumn = Schemas['ImportColumn'];
 export type Job = Json<paths['/api/jobs/{id}']['get']['responses'][200]>;
+
+// The library: built-in guides and the association's notes and links.
+export type LibraryPage = Json<paths['/api/resources']['get']['responses'][200]>;
+export type LibraryItem = Schemas['LibraryItem'];
+export type LibraryKind = LibraryItem['kind'];
+export type Guide = Json<paths['/api/guides/{slug}']['get']['responses'][200]>;
+export type Resource = Json<paths['/api/resources/{id}']['get']['responses'][200]>;
+export type ResourceKind = Resource['kind'];
+export type ResourceInput = Json<NonNullable<paths['/api/resources']['post']['requestBody']>>;
