@@ -27,6 +27,7 @@ import (
 
 	"github.com/civisphere/civisphere/app"
 	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/httpapi"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
@@ -283,6 +284,7 @@ type environment struct {
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
 	matching      *service.Matching
+	resources     *service.Resources
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -293,8 +295,8 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		Matching: e.matching,
-		UI:       frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Matching: e.matching, Resources: e.resources,
+		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -330,6 +332,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		organizations: service.NewOrganizations(st, time.Now),
 		projects:      projects,
 		matching:      service.NewMatching(st, index, tax, projects),
+		resources:     service.NewResources(st, guides.Builtin(), time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		jobs:          service.NewJobs(jobsCtx, time.Now),

@@ -42,3 +42,13 @@ func (a Actor) CanManageProjects() bool { return a.Role == RoleAdmin || a.Role =
 func (a Actor) CanReadProjects() bool {
 	return a.Role == RoleAdmin || a.Role == RoleCoordinator || a.Role == RoleViewer
 }
+
+// CanReadResources tells whether the actor may read the guides and the association's own
+// resources. Everyone who can open the app may.
+func (a Actor) CanReadResources() bool {
+	return a.Role == RoleAdmin || a.Role == RoleCoordinator || a.Role == RoleViewer
+}
+
+// CanManageResources tells whether the actor may add, change and delete the association's own
+// notes and links.
+func (a Actor) CanManageResources() bool { return a.Role == RoleAdmin || a.Role == RoleCoordinator }

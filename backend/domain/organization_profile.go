@@ -245,8 +245,12 @@ func validPhone(s string) bool {
 	return digits >= minPhoneDigits && digits <= maxPhoneDigits
 }
 
-func validWebsite(s string) bool {
-	if utf8.RuneCountInString(s) > maxWebsiteRunes {
+func validWebsite(s string) bool { return validWebURL(s, maxWebsiteRunes) }
+
+// validWebURL accepts an absolute http(s) address of a named or numbered host, without user
+// name or password (those would end up on screen and in reports), of at most max characters.
+func validWebURL(s string, max int) bool {
+	if utf8.RuneCountInString(s) > max {
 		return false
 	}
 	u, err := url.Parse(s)

@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
 	"github.com/civisphere/civisphere/backend/taxonomy"
@@ -65,6 +66,7 @@ func newTestHandler(t testing.TB) http.Handler {
 		Matching:      service.NewMatching(st, index, tax, projects),
 		Recruitment:   service.NewRecruitment(st, now),
 		Agenda:        service.NewAgenda(st, now),
+		Resources:     service.NewResources(st, guides.Builtin(), now),
 		UI:            testUI,
 		Log:           log,
 	})

@@ -2,6 +2,9 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import GuidePage from './pages/resources/GuidePage.vue';
+import NotePage from './pages/resources/NotePage.vue';
+import ResourceLibraryPage from './pages/resources/ResourceLibraryPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
 import VolunteerFormPage from './pages/volunteers/VolunteerFormPage.vue';
 import VolunteerImportPage from './pages/volunteers/VolunteerImportPage.vue';
@@ -20,7 +23,15 @@ export const SECTIONS = [
   'settings',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
-export type PageKey = Section | 'volunteerProfile' | 'volunteerNew' | 'volunteerEdit' | 'volunteerImport' | 'notFound';
+export type PageKey =
+  | Section
+  | 'volunteerProfile'
+  | 'volunteerNew'
+  | 'volunteerEdit'
+  | 'volunteerImport'
+  | 'resourceGuide'
+  | 'resourceNote'
+  | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
   dashboard: '/',
@@ -42,7 +53,7 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['projects', 'hours', 'impact', 'reports', 'resources'];
+const comingSoon: Section[] = ['projects', 'hours', 'impact', 'reports'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -53,9 +64,17 @@ const volunteerRoutes: RouteRecordRaw[] = [
   { path: '/benevoles/:id(\\d+)/modifier', name: 'volunteerEdit', component: VolunteerFormPage, meta: { page: 'volunteerEdit', section: 'volunteers' } },
 ];
 
+/** The library: guides and the association's notes and links, a guide, a note. */
+const resourceRoutes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.resources, name: 'resources', component: ResourceLibraryPage, meta: { page: 'resources', section: 'resources' } },
+  { path: '/ressources/guides/:slug([a-z0-9-]+)', name: 'resourceGuide', component: GuidePage, meta: { page: 'resourceGuide', section: 'resources' } },
+  { path: '/ressources/notes/:id(\\d+)', name: 'resourceNote', component: NotePage, meta: { page: 'resourceNote', section: 'resources' } },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
+  ...resourceRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

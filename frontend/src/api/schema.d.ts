@@ -55,6 +55,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guides/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A built-in guide */
+        get: operations["getGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -388,6 +405,52 @@ export interface paths {
         post?: never;
         /** Delete a task */
         delete: operations["deleteTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The library: guides, notes and links
+         * @description Without q: the built-in guides in their order, then the association's notes and links, most recently changed first. With q: what holds every word, best first (title matches before text matches).
+         */
+        get: operations["listResources"];
+        put?: never;
+        /** Add a note or a link to the library */
+        post: operations["createResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/resources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A note or a link */
+        get: operations["getResource"];
+        /**
+         * Save a note or a link
+         * @description Replaces the whole note or link.
+         */
+        put: operations["updateResource"];
+        post?: never;
+        /**
+         * Delete a note or a link
+         * @description For good: there is no bin. Built-in guides cannot be deleted.
+         */
+        delete: operations["deleteResource"];
         options?: never;
         head?: never;
         patch?: never;
@@ -841,6 +904,27 @@ export interface components {
             label: string;
             value: string;
         };
+        Guide: {
+            /**
+             * @description The language of this text: the one asked for, unless the guide was not written in it
+             * @enum {string}
+             */
+            lang: "fr" | "en";
+            /** @description The text in Markdown (CommonMark with tables), without HTML */
+            markdown: string;
+            /**
+             * @description Another language the guide can be read in; empty when none
+             * @enum {string}
+             */
+            otherLang: "fr" | "en" | "";
+            /** Format: int64 */
+            readingMinutes: number;
+            /** @example recruiting-volunteers */
+            slug: string;
+            summary: string;
+            title: string;
+            topic: string;
+        };
         HealthOutputBody: {
             /**
              * @description Always ok when the server answers
@@ -960,6 +1044,32 @@ export interface components {
             started: string;
             /** @enum {string} */
             state: "running" | "done" | "failed" | "cancelled";
+            /** Format: int64 */
+            total: number;
+        };
+        LibraryItem: {
+            /** @description With q: plain text around the first word found in the text, with … where it was cut; empty without q or when only the title or summary matched */
+            excerpt: string;
+            /**
+             * @description A guide's slug (GET /api/guides/{slug}), or the number of a note or link (GET /api/resources/{id})
+             * @example recruiting-volunteers
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "guide" | "note" | "link";
+            /** @description Plain text: a guide's summary, the beginning of a note or of a link's description */
+            summary: string;
+            /** @example Recruter et fidéliser des bénévoles */
+            title: string;
+            /** @description Guides: needs, projects, nonprofit, volunteers, impact or sponsorship; empty for notes and links */
+            topic: string;
+            /** @description Notes and links: when last saved (RFC 3339); empty for guides */
+            updatedAt: string;
+            /** @description Links: the address (http or https); empty otherwise */
+            url: string;
+        };
+        LibraryPage: {
+            items: components["schemas"]["LibraryItem"][] | null;
             /** Format: int64 */
             total: number;
         };
@@ -1235,6 +1345,30 @@ export interface components {
              * @description 1 when left out
              */
             people?: number;
+        };
+        Resource: {
+            /** @description Markdown: the note, or the description of a link. Shown as text: HTML is never interpreted */
+            body: string;
+            createdAt: string;
+            /** @example 7 */
+            id: string;
+            /** @enum {string} */
+            kind: "note" | "link";
+            /** @example Procédure d’accueil des nouveaux bénévoles */
+            title: string;
+            updatedAt: string;
+            /** @description Links: the address; empty for notes */
+            url: string;
+        };
+        ResourceInput: {
+            /** @description Markdown, 50,000 characters at most; required for a note */
+            body?: string;
+            /** @description note or link; required by validation */
+            kind?: string;
+            /** @description Required, 200 characters at most */
+            title?: string;
+            /** @description Links: an http or https address (https:// is added when no scheme is given); ignored for notes */
+            url?: string;
         };
         Segment: {
             match?: boolean;
@@ -1637,6 +1771,58 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getGuide: {
+        parameters: {
+            query?: {
+                /** @description fr or en; the reader's language (Accept-Language) when left out or unknown */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3060,6 +3246,245 @@ export interface operations {
             path: {
                 id: string;
                 itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listResources: {
+        parameters: {
+            query?: {
+                /** @description Words to find in titles, summaries and texts; case and accents are ignored, every word must be found, the last one may be the beginning of a word */
+                q?: string;
+                /** @description Language of the guides: fr or en; the reader's language (Accept-Language) when left out or unknown */
+                lang?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryPage"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Resource ID */
+                id: string;
             };
             cookie?: never;
         };

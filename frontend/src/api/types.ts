@@ -46,3 +46,12 @@ export type ApplicationStatus = Application['status'];
 export type VolunteerMatch = Schemas['VolunteerMatch'];
 export type ProjectMatch = Schemas['ProjectMatch'];
 export type MatchReason = Schemas['MatchReason'];
+
+// The library: built-in guides and the association's notes and links.
+export type LibraryPage = Json<paths['/api/resources']['get']['responses'][200]>;
+export type LibraryItem = Schemas['LibraryItem'];
+export type LibraryKind = LibraryItem['kind'];
+export type Guide = Json<paths['/api/guides/{slug}']['get']['responses'][200]>;
+export type Resource = Json<paths['/api/resources/{id}']['get']['responses'][200]>;
+export type ResourceKind = Resource['kind'];
+export type ResourceInput = Json<NonNullable<paths['/api/resources']['post']['requestBody']>>;
