@@ -274,6 +274,8 @@ type environment struct {
 	projects      *service.Projects
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
+	discussion    *service.Discussion
+	documents     *service.Documents
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -284,7 +286,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Discussion: e.discussion, Documents: e.documents, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -320,6 +322,8 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		projects:      service.NewProjects(st, volunteers, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
+		discussion:    service.NewDiscussion(st, time.Now),
+		documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), time.Now, log),
 		jobs:          service.NewJobs(jobsCtx, time.Now),
 		stopJobs:      stopJobs,
 		log:           log,

@@ -26,6 +26,8 @@ type Config struct {
 	Projects      *service.Projects      // projects
 	Recruitment   *service.Recruitment   // applications and teams
 	Agenda        *service.Agenda        // milestones, tasks and calendars
+	Discussion    *service.Discussion    // projects' message threads
+	Documents     *service.Documents     // projects' files and links
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -46,13 +48,16 @@ type server struct {
 	projects      *service.Projects
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
+	discussion    *service.Discussion
+	documents     *service.Documents
 	log           *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
-		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, log: cfg.Log}
+		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, discussion: cfg.Discussion,
+		documents: cfg.Documents, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -67,6 +72,7 @@ func New(cfg Config) http.Handler {
 	s.registerProjects(api)
 	s.registerApplications(api)
 	s.registerAgenda(api)
+	s.registerProjectCollaboration(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }
