@@ -39,3 +39,10 @@ export type ImportResult = Json<paths['/api/imports/volunteers']['post']['respon
 export type ImportRowError = Schemas['ImportRowError'];
 export type ImportColumn = Schemas['ImportColumn'];
 export type Job = Json<paths['/api/jobs/{id}']['get']['responses'][200]>;
+
+// A project's discussion and documents.
+export type ProjectMessage = Schemas['ProjectMessage'];
+export type ProjectMessageList = Json<paths['/api/projects/{id}/messages']['get']['responses'][200]>;
+export type ProjectDocument = Schemas['ProjectDocument'];
+export type ProjectDocumentList = Json<paths['/api/projects/{id}/documents']['get']['responses'][200]>;
+export type ProjectLinkInput = Schemas['ProjectLinkInput'];
