@@ -285,6 +285,8 @@ type environment struct {
 	agenda        *service.Agenda
 	matching      *service.Matching
 	resources     *service.Resources
+	discussion    *service.Discussion
+	documents     *service.Documents
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -295,7 +297,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		Matching: e.matching, Resources: e.resources,
+		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
@@ -335,6 +337,8 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		resources:     service.NewResources(st, guides.Builtin(), time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
+		discussion:    service.NewDiscussion(st, time.Now),
+		documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), time.Now, log),
 		jobs:          service.NewJobs(jobsCtx, time.Now),
 		stopJobs:      stopJobs,
 		log:           log,

@@ -181,6 +181,9 @@ func (s *server) registerImports(api huma.API) {
 // into memory (it is at most MaxFileBytes) so that a background job outlives the request.
 func readImportForm(in *importInput) ([]byte, string, service.ImportOptions, error) {
 	form := &in.RawBody
+	// The router parsed the form into temporary files it never removes; the bytes are in
+	// memory once read, so the files go now (on Windows, before they pile up in %TEMP%).
+	defer form.RemoveAll() //nolint:errcheck // temporary files; nothing to tell the client
 	opts := service.ImportOptions{DryRun: in.DryRun, AllOrNothing: in.AllOrNothing}
 	files := form.File["file"]
 	if len(files) == 0 {

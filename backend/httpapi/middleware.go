@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/civisphere/civisphere/backend/domain"
 )
 
 // contentSecurityPolicy allows only the app's own scripts (no inline script, no eval), inline
@@ -33,13 +35,17 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // length, and by cutting the stream otherwise.
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		limit := int64(maxRequestBytes)
-		if strings.HasPrefix(r.URL.Path, importPath) {
-			limit = maxUploadBytes // spreadsheets; the importer checks the file itself
+		limit, shown := int64(maxRequestBytes), int64(maxRequestBytes)
+		switch {
+		case strings.HasPrefix(r.URL.Path, importPath):
+			limit, shown = maxUploadBytes, maxUploadBytes // spreadsheets; the importer checks the file itself
+		case isDocumentUpload(r):
+			// A document and its multipart envelope; the message names the limit of the file.
+			limit, shown = maxDocumentUploadBytes, domain.MaxDocumentBytes
 		}
 		if r.ContentLength > limit {
 			writeProblem(w, http.StatusRequestEntityTooLarge,
-				fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": limit >> 20}))
+				fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": shown >> 20}))
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

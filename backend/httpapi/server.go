@@ -28,6 +28,8 @@ type Config struct {
 	Agenda        *service.Agenda        // milestones, tasks and calendars
 	Matching      *service.Matching      // volunteer ⇄ project matching
 	Resources     *service.Resources     // the library: guides, notes and links
+	Discussion    *service.Discussion    // projects' message threads
+	Documents     *service.Documents     // projects' files and links
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -50,13 +52,16 @@ type server struct {
 	agenda        *service.Agenda
 	matching      *service.Matching
 	resources     *service.Resources
+	discussion    *service.Discussion
+	documents     *service.Documents
 	log           *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
-		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources, log: cfg.Log}
+		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
+		discussion: cfg.Discussion, documents: cfg.Documents, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -73,6 +78,7 @@ func New(cfg Config) http.Handler {
 	s.registerAgenda(api)
 	s.registerMatches(api)
 	s.registerResources(api)
+	s.registerProjectCollaboration(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

@@ -34,7 +34,16 @@ var testUI = fstest.MapFS{
 // newTestHandler returns the whole application handler on a fresh temp database.
 func newTestHandler(t testing.TB) http.Handler {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "civisphere.db"))
+	h, _ := newTestHandlerIn(t)
+	return h
+}
+
+// newTestHandlerIn is newTestHandler that also returns its data folder, for tests that look at
+// the files the application keeps there.
+func newTestHandlerIn(t testing.TB) (http.Handler, string) {
+	t.Helper()
+	dataDir := t.TempDir()
+	st, err := store.Open(context.Background(), filepath.Join(dataDir, "civisphere.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,9 +76,11 @@ func newTestHandler(t testing.TB) http.Handler {
 		Recruitment:   service.NewRecruitment(st, now),
 		Agenda:        service.NewAgenda(st, now),
 		Resources:     service.NewResources(st, guides.Builtin(), now),
+		Discussion:    service.NewDiscussion(st, now),
+		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,
 		Log:           log,
-	})
+	}), dataDir
 }
 
 type scenario struct {

@@ -55,3 +55,9 @@ export type Guide = Json<paths['/api/guides/{slug}']['get']['responses'][200]>;
 export type Resource = Json<paths['/api/resources/{id}']['get']['responses'][200]>;
 export type ResourceKind = Resource['kind'];
 export type ResourceInput = Json<NonNullable<paths['/api/resources']['post']['requestBody']>>;
+// A project's discussion and documents.
+export type ProjectMessage = Schemas['ProjectMessage'];
+export type ProjectMessageList = Json<paths['/api/projects/{id}/messages']['get']['responses'][200]>;
+export type ProjectDocument = Schemas['ProjectDocument'];
+export type ProjectDocumentList = Json<paths['/api/projects/{id}/documents']['get']['responses'][200]>;
+export type ProjectLinkInput = Schemas['ProjectLinkInput'];
