@@ -68,7 +68,7 @@ func (s *Matching) ForProject(ctx context.Context, actor domain.Actor, projectID
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	volunteers, err := s.store.Volunteers(ctx, ids)
+	volunteers, err := s.store.VolunteersForMatching(ctx, ids)
 	if err != nil {
 		return ProjectMatches{}, err
 	}

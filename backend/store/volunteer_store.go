@@ -99,9 +99,23 @@ func (s *Store) Volunteer(ctx context.Context, id int64) (domain.Volunteer, erro
 	return list[0], nil
 }
 
+// volunteerMatchColumns are volunteerColumns without the long texts (bio and notes, read as
+// empty): matching reads hundreds of profiles per request and needs neither.
+const volunteerMatchColumns = `id, first_name, last_name, email, phone, city, postcode, causes, languages,
+	availability, '', '', joined_on, status, created_at, updated_at, sponsor_id`
+
 // Volunteers returns the volunteers with the given IDs, in the order given; IDs that do not
 // exist are left out.
 func (s *Store) Volunteers(ctx context.Context, ids []int64) ([]domain.Volunteer, error) {
+	return s.volunteersWith(ctx, ids, volunteerColumns)
+}
+
+// VolunteersForMatching is Volunteers without bio and notes (left empty).
+func (s *Store) VolunteersForMatching(ctx context.Context, ids []int64) ([]domain.Volunteer, error) {
+	return s.volunteersWith(ctx, ids, volunteerMatchColumns)
+}
+
+func (s *Store) volunteersWith(ctx context.Context, ids []int64, columns string) ([]domain.Volunteer, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -116,7 +130,7 @@ func (s *Store) Volunteers(ctx context.Context, ids []int64) ([]domain.Volunteer
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
 	byID := make(map[int64]*domain.Volunteer, len(ids))
-	rows, err := tx.QueryContext(ctx, `SELECT `+volunteerColumns+` FROM volunteers WHERE id IN (`+placeholders+`)`, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+columns+` FROM volunteers WHERE id IN (`+placeholders+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read volunteers: %w", err)
 	}
