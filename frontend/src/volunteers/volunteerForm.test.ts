@@ -28,6 +28,7 @@ const olga: Volunteer = {
   bio: 'Ligne 1\nLigne 2',
   notes: '',
   joinedOn: '2024-03-12',
+  sponsorId: '',
   status: 'active',
   createdAt: '2026-01-02T10:00:00Z',
   updatedAt: '2026-01-02T10:00:00Z',
