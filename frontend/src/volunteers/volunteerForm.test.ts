@@ -28,7 +28,7 @@ const olga: Volunteer = {
   bio: 'Ligne 1\nLigne 2',
   notes: '',
   joinedOn: '2024-03-12',
-  sponsorId: '',
+  sponsorId: '4',
   status: 'active',
   createdAt: '2026-01-02T10:00:00Z',
   updatedAt: '2026-01-02T10:00:00Z',
@@ -54,6 +54,7 @@ describe('volunteer form values', () => {
     ]);
     expect(body.availability).toEqual({ days: ['monday', 'thursday'], evenings: true, weekends: false, hoursPerMonth: 0, mode: 'remote' });
     expect(body.joinedOn).toBe('2024-03-12');
+    expect(body.sponsorId).toBe('4');
     expect(body.languages).toEqual(['ru', 'fr']);
   });
 
@@ -67,6 +68,7 @@ describe('volunteer form values', () => {
     const other = formFromVolunteer(olga);
     other.hoursPerMonth = 12;
     expect(isVolunteerFormDirty(other, saved)).toBe(true);
+    expect(isVolunteerFormDirty({ ...formFromVolunteer(olga), sponsorId: '' }, saved)).toBe(true);
     const blank = emptyVolunteerForm();
     expect(isVolunteerFormDirty(blank, emptyVolunteerForm())).toBe(false);
     blank.city = 'Besançon';
