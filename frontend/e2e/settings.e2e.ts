@@ -1,48 +1,12 @@
 // A coordinator's first session, in a real Chromium against a real `civisphere serve`: the
 // French shell, the association profile saved, refused when invalid, kept across a reload and a
 // restart of the server, and the language switch remembered.
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newPage, screenshot, useBrowserSuite, type Server } from './harness';
+import { newPage, png, screenshot, useBrowserSuite, type Server } from './harness';
 
-/** A real PNG (solid colour), built here so the test needs no fixture file. */
-function png(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill(rgb).flat())]);
-  const pixels = Buffer.concat(Array(height).fill(row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-const sidebarFR = ['Tableau de bord', 'Bénévoles', 'Projets', 'Heures', 'Impact', 'Rapports', 'Ressources', 'Paramètres'];
-const sidebarEN = ['Dashboard', 'Volunteers', 'Projects', 'Hours', 'Impact', 'Reports', 'Resources', 'Settings'];
+const sidebarFR = ['Tableau de bord', 'Bénévoles', 'Projets', 'Organisations', 'Heures', 'Impact', 'Rapports', 'Ressources', 'Paramètres'];
+const sidebarEN = ['Dashboard', 'Volunteers', 'Projects', 'Organizations', 'Hours', 'Impact', 'Reports', 'Resources', 'Settings'];
 const associationName = 'Œuvre des Jardins de Besançon — Ольга & Nguyễn';
 
 async function expectSidebar(page: Page, labels: string[]) {
@@ -66,10 +30,10 @@ describe('association profile in the browser', () => {
     await expectSidebar(page, sidebarFR);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // An empty page of a later issue still looks finished and says so.
-    await page.getByRole('navigation').first().getByText('Projets', { exact: true }).click();
-    await page.waitForURL(/\/projets$/);
+    await page.getByRole('navigation').first().getByText('Heures', { exact: true }).click();
+    await page.waitForURL(/\/heures$/);
     await page.getByText('Prochaine version').first().waitFor();
-    await screenshot(page, 'browser-projects-empty-fr');
+    await screenshot(page, 'browser-hours-empty-fr');
     expect(problems).toEqual([]);
     await context.close();
   });

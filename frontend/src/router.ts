@@ -5,6 +5,13 @@ import NotFoundPage from './pages/NotFoundPage.vue';
 import GuidePage from './pages/resources/GuidePage.vue';
 import NotePage from './pages/resources/NotePage.vue';
 import ResourceLibraryPage from './pages/resources/ResourceLibraryPage.vue';
+import OrganizationFormPage from './pages/organizations/OrganizationFormPage.vue';
+import OrganizationListPage from './pages/organizations/OrganizationListPage.vue';
+import OrganizationPage from './pages/organizations/OrganizationPage.vue';
+import ProjectCalendarPage from './pages/projects/ProjectCalendarPage.vue';
+import ProjectFormPage from './pages/projects/ProjectFormPage.vue';
+import ProjectListPage from './pages/projects/ProjectListPage.vue';
+import ProjectPage from './pages/projects/ProjectPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
 import VolunteerFormPage from './pages/volunteers/VolunteerFormPage.vue';
 import VolunteerImportPage from './pages/volunteers/VolunteerImportPage.vue';
@@ -16,6 +23,7 @@ export const SECTIONS = [
   'dashboard',
   'volunteers',
   'projects',
+  'organizations',
   'hours',
   'impact',
   'reports',
@@ -31,12 +39,20 @@ export type PageKey =
   | 'volunteerImport'
   | 'resourceGuide'
   | 'resourceNote'
+  | 'project'
+  | 'projectNew'
+  | 'projectEdit'
+  | 'projectCalendar'
+  | 'organization'
+  | 'organizationNew'
+  | 'organizationEdit'
   | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
   dashboard: '/',
   volunteers: '/benevoles',
   projects: '/projets',
+  organizations: '/organisations',
   hours: '/heures',
   impact: '/impact',
   reports: '/rapports',
@@ -53,7 +69,7 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['projects', 'hours', 'impact', 'reports'];
+const comingSoon: Section[] = ['hours', 'impact', 'reports'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -71,10 +87,37 @@ const resourceRoutes: RouteRecordRaw[] = [
   { path: '/ressources/notes/:id(\\d+)', name: 'resourceNote', component: NotePage, meta: { page: 'resourceNote', section: 'resources' } },
 ];
 
+/**
+ * The projects' pages: the list, the form (new and edit), a project with its tabs, the calendar of
+ * all projects. The needs diagnostic (/projets/diagnostic) has pages of its own.
+ */
+const projectRoutes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.projects, name: 'projects', component: ProjectListPage, meta: { page: 'projects', section: 'projects' } },
+  { path: '/projets/nouveau', name: 'projectNew', component: ProjectFormPage, meta: { page: 'projectNew', section: 'projects' } },
+  { path: '/projets/agenda', name: 'projectCalendar', component: ProjectCalendarPage, meta: { page: 'projectCalendar', section: 'projects' } },
+  { path: '/projets/:id(\\d+)/modifier', name: 'projectEdit', component: ProjectFormPage, meta: { page: 'projectEdit', section: 'projects' } },
+  {
+    path: '/projets/:id(\\d+)/:tab(equipe|agenda|discussion|documents|heures)?',
+    name: 'project',
+    component: ProjectPage,
+    meta: { page: 'project', section: 'projects' },
+  },
+];
+
+/** Associations helped and sponsors: the list, the form (new and edit), an organization's page. */
+const organizationRoutes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.organizations, name: 'organizations', component: OrganizationListPage, meta: { page: 'organizations', section: 'organizations' } },
+  { path: '/organisations/nouvelle', name: 'organizationNew', component: OrganizationFormPage, meta: { page: 'organizationNew', section: 'organizations' } },
+  { path: '/organisations/:id(\\d+)', name: 'organization', component: OrganizationPage, meta: { page: 'organization', section: 'organizations' } },
+  { path: '/organisations/:id(\\d+)/modifier', name: 'organizationEdit', component: OrganizationFormPage, meta: { page: 'organizationEdit', section: 'organizations' } },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
   ...resourceRoutes,
+  ...projectRoutes,
+  ...organizationRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

@@ -1,5 +1,6 @@
 import {
   BriefcaseOutline,
+  BusinessOutline,
   DocumentTextOutline,
   GridOutline,
   LeafOutline,
@@ -15,6 +16,7 @@ export const SECTION_ICONS: Record<Section, Component> = {
   dashboard: GridOutline,
   volunteers: PeopleOutline,
   projects: BriefcaseOutline,
+  organizations: BusinessOutline,
   hours: TimeOutline,
   impact: LeafOutline,
   reports: DocumentTextOutline,

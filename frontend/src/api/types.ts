@@ -61,3 +61,27 @@ export type ProjectMessageList = Json<paths['/api/projects/{id}/messages']['get'
 export type ProjectDocument = Schemas['ProjectDocument'];
 export type ProjectDocumentList = Json<paths['/api/projects/{id}/documents']['get']['responses'][200]>;
 export type ProjectLinkInput = Schemas['ProjectLinkInput'];
+
+// Organizations (associations helped and sponsors) and sponsors' programs.
+export type Organization = Schemas['Organization'];
+/** The body of POST/PUT /api/organizations (not the association's own profile, OrganizationInput). */
+export type OrganizationWrite = Schemas['OrganizationInput'];
+export type OrganizationKind = Organization['kind'];
+export type OrganizationList = Schemas['OrganizationList'];
+export type Program = Schemas['Program'];
+export type ProgramInput = Schemas['ProgramInput'];
+
+// Projects, their agenda and the calendar of all projects.
+export type Project = Schemas['Project'];
+export type ProjectInput = Schemas['ProjectInput'];
+export type ProjectStatus = Project['status'];
+export type ProjectSkill = Schemas['ProjectSkill'];
+export type ProjectSkillInput = Schemas['ProjectSkillInput'];
+export type ProjectList = Schemas['ProjectList'];
+export type ProjectListQuery = NonNullable<paths['/api/projects']['get']['parameters']['query']>;
+export type TeamMember = Schemas['TeamMember'];
+export type Milestone = Schemas['Milestone'];
+export type MilestoneInput = Schemas['MilestoneInput'];
+export type Task = Schemas['Task'];
+export type TaskInput = Schemas['TaskInput'];
+export type CalendarEntry = Schemas['CalendarEntry'];

@@ -25,6 +25,7 @@ export const VOLUNTEER_FIELDS = [
   'bio',
   'notes',
   'joinedOn',
+  'sponsorId',
 ] as const;
 export type VolunteerField = (typeof VOLUNTEER_FIELDS)[number];
 
@@ -54,6 +55,8 @@ export interface VolunteerFormValues extends Record<VolunteerTextField, string> 
   mode: WorkMode;
   /** YYYY-MM-DD or "". */
   joinedOn: string;
+  /** The sponsor (employer in a pro bono program) the person takes part for; "" for none. */
+  sponsorId: string;
 }
 
 export function emptyVolunteerForm(): VolunteerFormValues {
@@ -75,6 +78,7 @@ export function emptyVolunteerForm(): VolunteerFormValues {
     hoursPerMonth: null,
     mode: '',
     joinedOn: '',
+    sponsorId: '',
   };
 }
 
@@ -109,6 +113,7 @@ export function formFromVolunteer(v: Volunteer): VolunteerFormValues {
     hoursPerMonth: a.hoursPerMonth ? a.hoursPerMonth : null,
     mode: a.mode ?? '',
     joinedOn: v.joinedOn ?? '',
+    sponsorId: v.sponsorId ?? '',
   };
 }
 
@@ -134,6 +139,7 @@ export function buildVolunteerInput(values: VolunteerFormValues): VolunteerInput
     bio: values.bio,
     notes: values.notes,
     joinedOn: values.joinedOn,
+    sponsorId: values.sponsorId,
   };
 }
 
@@ -145,7 +151,7 @@ export function isVolunteerFormDirty(values: VolunteerFormValues, saved: Volunte
   if (VOLUNTEER_TEXT_FIELDS.some((f) => values[f] !== saved[f])) return true;
   if (values.evenings !== saved.evenings || values.weekends !== saved.weekends) return true;
   if ((values.hoursPerMonth ?? 0) !== (saved.hoursPerMonth ?? 0) || values.mode !== saved.mode) return true;
-  if ((values.joinedOn ?? '') !== (saved.joinedOn ?? '')) return true;
+  if ((values.joinedOn ?? '') !== (saved.joinedOn ?? '') || values.sponsorId !== saved.sponsorId) return true;
   if (!sameSet(values.causes, saved.causes) || !sameSet(values.languages, saved.languages) || !sameSet(values.days, saved.days)) {
     return true;
   }
