@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/civisphere/civisphere/backend/domain"
@@ -43,7 +44,20 @@ func (g *Generator) Association() domain.Organization {
 	c := t.cities[t.w.pick(g.r)]
 	p := associationPatterns[g.r.IntN(len(associationPatterns))]
 	return domain.Organization{Kind: domain.KindAssociation, Category: p.category,
-		Name: fmt.Sprintf(p.pattern, c.name), City: c.name, Postcode: c.postcode}
+		Name: strings.ReplaceAll(fmt.Sprintf(p.pattern, c.name), "de "+c.name, ofTown(c.name)), City: c.name, Postcode: c.postcode}
+}
+
+// ofTown writes "de <town>" as French does: "d’Albi", "du Havre", "des Sables-d’Olonne".
+func ofTown(name string) string {
+	switch {
+	case strings.HasPrefix(name, "Le "):
+		return "du " + strings.TrimPrefix(name, "Le ")
+	case strings.HasPrefix(name, "Les "):
+		return "des " + strings.TrimPrefix(name, "Les ")
+	case strings.IndexAny(strings.ToLower(name[:1]), "aeiouyh") == 0 || strings.HasPrefix(name, "É") || strings.HasPrefix(name, "Î"):
+		return "d’" + name
+	}
+	return "de " + name
 }
 
 // Project returns a recruiting project of the given association: one to four skills (mostly
