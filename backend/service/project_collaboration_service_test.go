@@ -19,7 +19,6 @@ import (
 	"github.com/civisphere/civisphere/backend/store"
 )
 
-
 // collabEnv is a database with two projects, the discussion and the documents kept in a temp
 // documents folder.
 type collabEnv struct {
