@@ -92,4 +92,5 @@ const (
 	RuleAlreadyApplied        = "already_applied"
 	RuleProjectNotOpen        = "project_not_open"
 	RuleVolunteerArchived     = "volunteer_archived"
+	RuleTemplateAlreadyUsed   = "template_already_used"
 )
