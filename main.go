@@ -274,6 +274,7 @@ type environment struct {
 	projects      *service.Projects
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
+	diagnostics   *service.Diagnostics
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -284,7 +285,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Diagnostics: e.diagnostics, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -310,6 +311,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 	}
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	volunteers := service.NewVolunteers(st, tax, index, time.Now, log)
+	projects := service.NewProjects(st, volunteers, time.Now)
 	return &environment{
 		dataDir:       dataDir,
 		store:         st,
@@ -317,9 +319,10 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		settings:      service.NewSettings(st, time.Now),
 		volunteers:    volunteers,
 		organizations: service.NewOrganizations(st, time.Now),
-		projects:      service.NewProjects(st, volunteers, time.Now),
+		projects:      projects,
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
+		diagnostics:   service.NewDiagnostics(st, projects, time.Now),
 		jobs:          service.NewJobs(jobsCtx, time.Now),
 		stopJobs:      stopJobs,
 		log:           log,

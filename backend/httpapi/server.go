@@ -26,6 +26,7 @@ type Config struct {
 	Projects      *service.Projects      // projects
 	Recruitment   *service.Recruitment   // applications and teams
 	Agenda        *service.Agenda        // milestones, tasks and calendars
+	Diagnostics   *service.Diagnostics   // associations' needs diagnostics
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -46,13 +47,14 @@ type server struct {
 	projects      *service.Projects
 	recruitment   *service.Recruitment
 	agenda        *service.Agenda
+	diagnostics   *service.Diagnostics
 	log           *slog.Logger
 }
 
 // New returns the handler of the whole application: API, OpenAPI document and web UI.
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
-		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, log: cfg.Log}
+		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, diagnostics: cfg.Diagnostics, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -67,6 +69,7 @@ func New(cfg Config) http.Handler {
 	s.registerProjects(api)
 	s.registerApplications(api)
 	s.registerAgenda(api)
+	s.registerDiagnostics(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

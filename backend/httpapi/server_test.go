@@ -54,15 +54,17 @@ func newTestHandler(t testing.TB) http.Handler {
 		time.Sleep(time.Millisecond)
 	}
 	volunteers := service.NewVolunteers(st, tax, index, now, log)
+	projects := service.NewProjects(st, volunteers, now)
 	return New(Config{
 		Version:       "9.9.9-test",
 		Settings:      service.NewSettings(st, now),
 		Volunteers:    volunteers,
 		Jobs:          service.NewJobs(jobsCtx, now),
 		Organizations: service.NewOrganizations(st, now),
-		Projects:      service.NewProjects(st, volunteers, now),
+		Projects:      projects,
 		Recruitment:   service.NewRecruitment(st, now),
 		Agenda:        service.NewAgenda(st, now),
+		Diagnostics:   service.NewDiagnostics(st, projects, now),
 		UI:            testUI,
 		Log:           log,
 	})
