@@ -29,6 +29,7 @@ const olga: Volunteer = {
   notes: '',
   joinedOn: '2024-03-12',
   status: 'active',
+  sponsorId: '',
   createdAt: '2026-01-02T10:00:00Z',
   updatedAt: '2026-01-02T10:00:00Z',
 };
