@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
+import DiagnosticPage from './pages/diagnostic/DiagnosticPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
 import VolunteerFormPage from './pages/volunteers/VolunteerFormPage.vue';
@@ -20,7 +21,15 @@ export const SECTIONS = [
   'settings',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
-export type PageKey = Section | 'volunteerProfile' | 'volunteerNew' | 'volunteerEdit' | 'volunteerImport' | 'notFound';
+export type PageKey =
+  | Section
+  | 'volunteerProfile'
+  | 'volunteerNew'
+  | 'volunteerEdit'
+  | 'volunteerImport'
+  | 'diagnostic'
+  | 'diagnosticResult'
+  | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
   dashboard: '/',
@@ -53,9 +62,25 @@ const volunteerRoutes: RouteRecordRaw[] = [
   { path: '/benevoles/:id(\\d+)/modifier', name: 'volunteerEdit', component: VolunteerFormPage, meta: { page: 'volunteerEdit', section: 'volunteers' } },
 ];
 
+/**
+ * The needs diagnostic of an association, under the projects: the questionnaire and a result.
+ * Listed before any /projets/:id route, which would otherwise take "diagnostic" for an ID.
+ */
+const diagnosticRoutes: RouteRecordRaw[] = [
+  { path: '/projets/diagnostic', name: 'diagnostic', component: DiagnosticPage, meta: { page: 'diagnostic', section: 'projects' } },
+  {
+    path: '/projets/diagnostic/:id(\\d+)',
+    name: 'diagnosticResult',
+    // Loaded on demand: it brings the chart library, which no other page needs.
+    component: () => import('./pages/diagnostic/DiagnosticResultPage.vue'),
+    meta: { page: 'diagnosticResult', section: 'projects' },
+  },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
+  ...diagnosticRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

@@ -39,3 +39,19 @@ export type ImportResult = Json<paths['/api/imports/volunteers']['post']['respon
 export type ImportRowError = Schemas['ImportRowError'];
 export type ImportColumn = Schemas['ImportColumn'];
 export type Job = Json<paths['/api/jobs/{id}']['get']['responses'][200]>;
+
+// Organizations.
+export type Organization = Schemas['Organization'];
+export type OrganizationList = Json<paths['/api/organizations']['get']['responses'][200]>;
+
+// The needs diagnostic.
+export type DiagnosticQuestionnaire = Json<paths['/api/diagnostics/questions']['get']['responses'][200]>;
+export type DiagnosticArea = Schemas['DiagnosticArea'];
+export type DiagnosticQuestion = Schemas['DiagnosticQuestion'];
+export type DiagnosticOption = Schemas['DiagnosticOption'];
+export type Diagnostic = Json<paths['/api/diagnostics/{id}']['get']['responses'][200]>;
+export type DiagnosticNeed = Schemas['DiagnosticNeed'];
+export type NeedLevel = DiagnosticNeed['level'];
+export type DiagnosticSuggestion = Schemas['DiagnosticSuggestion'];
+export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['get']['responses'][200]>;
+export type Project = Json<paths['/api/projects/{id}']['get']['responses'][200]>;
