@@ -69,7 +69,7 @@ func TestDiagnosticAPIScenarios(t *testing.T) {
 		{name: "a sponsor is refused, in English", method: "POST", path: "/api/diagnostics", headers: en,
 			body: `{"organizationId":"2","answers":` + weakFinance + `}`, wantStatus: 422, wantType: problemJSON,
 			wantInBody: []string{`"location":"body.organizationId"`, `This organization is not a beneficiary association.`}},
-		{name: "nothing answered", method: "POST", path: "/api/diagnostics", headers: fr,
+		{name: "malformed organization id", method: "POST", path: "/api/diagnostics", headers: fr,
 			body: `{"organizationId":"abc"}`, wantStatus: 422, wantType: problemJSON,
 			wantInBody: []string{`"location":"body.organizationId"`}},
 		{name: "no answer at all", method: "POST", path: "/api/diagnostics", headers: fr,
