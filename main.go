@@ -287,6 +287,7 @@ type environment struct {
 	resources     *service.Resources
 	discussion    *service.Discussion
 	documents     *service.Documents
+	diagnostics   *service.Diagnostics
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -297,7 +298,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents,
+		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
@@ -335,6 +336,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		projects:      projects,
 		matching:      service.NewMatching(st, index, tax, projects),
 		resources:     service.NewResources(st, guides.Builtin(), time.Now),
+		diagnostics:   service.NewDiagnostics(st, projects, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

@@ -66,6 +66,8 @@ export default defineConfig({
           if (/node_modules\/(naive-ui|vueuc|vooks|css-render|@css-render|seemly|treemate|vdirs|evtd|date-fns|date-fns-tz|lodash-es|async-validator)\//.test(id)) {
             return 'naive-ui';
           }
+          // Only the diagnostic's result page draws charts: ECharts loads with it, not at start.
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           return 'vendor';
         },
       },

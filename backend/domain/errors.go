@@ -38,6 +38,7 @@ const (
 	CodeNotAnAssociation      = "not_an_association"
 	CodeProgramOfOtherSponsor = "program_of_other_sponsor"
 	CodeNotInTeam             = "not_in_team"
+	CodeUnknownQuestion       = "unknown_question"
 )
 
 // FieldError says which field is wrong and why.
@@ -91,4 +92,5 @@ const (
 	RuleAlreadyApplied        = "already_applied"
 	RuleProjectNotOpen        = "project_not_open"
 	RuleVolunteerArchived     = "volunteer_archived"
+	RuleTemplateAlreadyUsed   = "template_already_used"
 )

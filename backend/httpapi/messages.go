@@ -76,6 +76,7 @@ var fieldMessages = map[string]message{
 	domain.CodeNotAnAssociation:      {"Cette organisation n’est pas une association bénéficiaire.", "This organization is not a beneficiary association."},
 	domain.CodeProgramOfOtherSponsor: {"Ce programme appartient à un autre mécène.", "This program belongs to another sponsor."},
 	domain.CodeNotInTeam:             {"Cette personne ne fait pas partie de l’équipe du projet.", "This person is not in the project's team."},
+	domain.CodeUnknownQuestion:       {"Cette question n’existe pas dans le diagnostic : « {question} ».", "The diagnostic has no such question: “{question}”."},
 }
 
 var (

@@ -30,6 +30,10 @@ var ruleMessages = map[string]message{
 		"Ce bénévole est archivé : restaurez sa fiche avant de l’inscrire à un projet.",
 		"This volunteer is archived: restore their profile before adding them to a project.",
 	},
+	domain.RuleTemplateAlreadyUsed: {
+		"Un projet a déjà été créé à partir de cette suggestion du diagnostic : « {title} ».",
+		"A project was already made from this suggestion of the diagnostic: “{title}”.",
+	},
 }
 
 var projectStatusLabels = map[domain.ProjectStatus]message{

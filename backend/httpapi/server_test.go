@@ -76,6 +76,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Recruitment:   service.NewRecruitment(st, now),
 		Agenda:        service.NewAgenda(st, now),
 		Resources:     service.NewResources(st, guides.Builtin(), now),
+		Diagnostics:   service.NewDiagnostics(st, projects, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/civisphere/civisphere/backend/domain"
@@ -258,4 +259,39 @@ func placeholders(n int) string {
 		return ""
 	}
 	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// ProjectCauses returns the causes of an organization's projects, the most used first (ties in
+// the fixed list's order): what the association works for, as its projects say.
+func (s *Store) ProjectCauses(ctx context.Context, organizationID int64) ([]domain.Cause, error) {
+	rows, err := s.ro.QueryContext(ctx, `SELECT causes FROM projects WHERE organization_id = ?`, organizationID)
+	if err != nil {
+		return nil, fmt.Errorf("read causes of projects: %w", err)
+	}
+	defer rows.Close()
+	counts := map[domain.Cause]int{}
+	for rows.Next() {
+		var text string
+		if err := rows.Scan(&text); err != nil {
+			return nil, fmt.Errorf("read causes of projects: %w", err)
+		}
+		var causes []domain.Cause
+		if err := json.Unmarshal([]byte(text), &causes); err != nil {
+			return nil, fmt.Errorf("read causes of projects: %w", err)
+		}
+		for _, c := range causes {
+			counts[c]++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read causes of projects: %w", err)
+	}
+	out := []domain.Cause{}
+	for _, c := range domain.Causes {
+		if counts[c] > 0 {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return counts[out[i]] > counts[out[j]] })
+	return out, nil
 }

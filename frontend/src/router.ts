@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
+import DiagnosticPage from './pages/diagnostic/DiagnosticPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
 import GuidePage from './pages/resources/GuidePage.vue';
 import NotePage from './pages/resources/NotePage.vue';
@@ -46,6 +47,8 @@ export type PageKey =
   | 'organization'
   | 'organizationNew'
   | 'organizationEdit'
+  | 'diagnostic'
+  | 'diagnosticResult'
   | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
@@ -112,10 +115,26 @@ const organizationRoutes: RouteRecordRaw[] = [
   { path: '/organisations/:id(\\d+)/modifier', name: 'organizationEdit', component: OrganizationFormPage, meta: { page: 'organizationEdit', section: 'organizations' } },
 ];
 
+/**
+ * The needs diagnostic of an association, under the projects: the questionnaire and a result.
+ * Listed before any /projets/:id route, which would otherwise take "diagnostic" for an ID.
+ */
+const diagnosticRoutes: RouteRecordRaw[] = [
+  { path: '/projets/diagnostic', name: 'diagnostic', component: DiagnosticPage, meta: { page: 'diagnostic', section: 'projects' } },
+  {
+    path: '/projets/diagnostic/:id(\\d+)',
+    name: 'diagnosticResult',
+    // Loaded on demand: it brings the chart library, which no other page needs.
+    component: () => import('./pages/diagnostic/DiagnosticResultPage.vue'),
+    meta: { page: 'diagnosticResult', section: 'projects' },
+  },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
   ...resourceRoutes,
+  ...diagnosticRoutes,
   ...projectRoutes,
   ...organizationRoutes,
   ...comingSoon.map(

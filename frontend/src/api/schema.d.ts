@@ -55,6 +55,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score an association's answers
+         * @description Keeps the diagnostic and returns the need of each area and the projects suggested for the strongest.
+         */
+        post: operations["createDiagnostic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnostics/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The needs diagnostic's questionnaire
+         * @description Areas, then questions area by area, in the reader's language. Every question is answered on the same scale (none, partly, mostly, fully), worded its own way.
+         */
+        get: operations["getDiagnosticQuestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnostics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A diagnostic with its needs and suggestions */
+        get: operations["getDiagnostic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/diagnostics/{id}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a project from a suggestion
+         * @description A draft project for the diagnostic's association, with the template's title and description (in the reader's language), skills, milestones dated from startDate, and an end date after its duration. One project per template and diagnostic: a second request is refused with 409.
+         */
+        post: operations["createProjectFromDiagnostic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guides/{slug}": {
         parameters: {
             query?: never;
@@ -179,6 +256,23 @@ export interface paths {
         get: operations["getOrganization"];
         /** Save an organization */
         put: operations["updateOrganization"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An association's diagnostics, newest first */
+        get: operations["listOrganizationDiagnostics"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -969,6 +1063,149 @@ export interface components {
             items: components["schemas"]["CustomSkill"][] | null;
             /** Format: int64 */
             total: number;
+        };
+        Diagnostic: {
+            /** Format: int64 */
+            answered: number;
+            answers: {
+                [key: string]: string;
+            };
+            createdAt: string;
+            id: string;
+            /** @description One per area, in the questionnaire's order */
+            needs: components["schemas"]["DiagnosticNeed"][] | null;
+            organizationId: string;
+            organizationName: string;
+            /** @description Projects made from this diagnostic's templates */
+            projects: components["schemas"]["DiagnosticProject"][] | null;
+            /** Format: int64 */
+            questions: number;
+            /** @description Projects for the strongest needs, the most useful first */
+            suggestions: components["schemas"]["DiagnosticSuggestion"][] | null;
+            /**
+             * Format: int64
+             * @description The questionnaire's version answered
+             */
+            version: number;
+        };
+        DiagnosticArea: {
+            /** @example finance */
+            id: string;
+            /** @example Finances */
+            label: string;
+            /** Format: int64 */
+            questions: number;
+            /** @description What the area covers */
+            summary: string;
+        };
+        DiagnosticInput: {
+            /** @description Question ID → option ID (none, partly, mostly, fully); leave unanswered questions out */
+            answers?: {
+                [key: string]: string;
+            };
+            /** @description The association assessed */
+            organizationId?: string;
+        };
+        DiagnosticList: {
+            items: components["schemas"]["Diagnostic"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
+        DiagnosticMilestone: {
+            title: string;
+            /**
+             * Format: int64
+             * @description Weeks after the project's start
+             */
+            week: number;
+        };
+        DiagnosticNeed: {
+            /** Format: int64 */
+            answered: number;
+            /** @example finance */
+            area: string;
+            /** @description What the level means for the association, in plain words */
+            explanation: string;
+            label: string;
+            /**
+             * @description notAssessed when no question of the area was answered
+             * @enum {string}
+             */
+            level: "low" | "medium" | "high" | "notAssessed";
+            /** Format: int64 */
+            questions: number;
+            /**
+             * Format: int64
+             * @description 0 (nothing to do) to 100 (everything to build)
+             */
+            score: number;
+        };
+        DiagnosticOption: {
+            /** @enum {string} */
+            id: "none" | "partly" | "mostly" | "fully";
+            /** @description This question's wording of the step, in the reader's language */
+            label: string;
+            /**
+             * Format: int64
+             * @description 0 (nothing in place) to 3 (fully in place)
+             */
+            value: number;
+        };
+        DiagnosticProject: {
+            projectId: string;
+            templateId: string;
+        };
+        DiagnosticProjectInput: {
+            /** @description Left out: the main causes of the association's other projects */
+            causes?: string[] | null;
+            /** @description YYYY-MM-DD; today when left out */
+            startDate?: string;
+            templateId?: string;
+        };
+        DiagnosticQuestion: {
+            /** @example finance */
+            area: string;
+            /** @description Why the question matters */
+            explanation: string;
+            /** @example finance-budget */
+            id: string;
+            /** @description From the weakest answer to the strongest */
+            options: components["schemas"]["DiagnosticOption"][] | null;
+            text: string;
+        };
+        DiagnosticQuestionnaire: {
+            areas: components["schemas"]["DiagnosticArea"][] | null;
+            items: components["schemas"]["DiagnosticQuestion"][] | null;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            version: number;
+        };
+        DiagnosticSuggestion: {
+            area: string;
+            areaLabel: string;
+            /** Format: int64 */
+            areaScore: number;
+            description: string;
+            /** Format: int64 */
+            durationWeeks: number;
+            milestones: components["schemas"]["DiagnosticMilestone"][] | null;
+            /**
+             * @description Where the work can happen
+             * @enum {string}
+             */
+            mode: "onsite" | "remote" | "either" | "";
+            /** @description The project already made from this suggestion, or empty */
+            projectId: string;
+            /**
+             * Format: int64
+             * @description 0–100: the need of the questions the project answers
+             */
+            relevance: number;
+            skillsNeeded: components["schemas"]["ProjectSkill"][] | null;
+            /** @example finance-bookkeeping */
+            templateId: string;
+            title: string;
         };
         ErrorDetail: {
             /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
@@ -1959,6 +2196,191 @@ export interface operations {
             };
         };
     };
+    createDiagnostic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiagnosticInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnostic"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getDiagnosticQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiagnosticQuestionnaire"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getDiagnostic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diagnostic"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createProjectFromDiagnostic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiagnosticProjectInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     getGuide: {
         parameters: {
             query?: {
@@ -2419,6 +2841,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listOrganizationDiagnostics: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiagnosticList"];
                 };
             };
             /** @description Not Found */

@@ -85,3 +85,14 @@ export type MilestoneInput = Schemas['MilestoneInput'];
 export type Task = Schemas['Task'];
 export type TaskInput = Schemas['TaskInput'];
 export type CalendarEntry = Schemas['CalendarEntry'];
+
+// The needs diagnostic.
+export type DiagnosticQuestionnaire = Json<paths['/api/diagnostics/questions']['get']['responses'][200]>;
+export type DiagnosticArea = Schemas['DiagnosticArea'];
+export type DiagnosticQuestion = Schemas['DiagnosticQuestion'];
+export type DiagnosticOption = Schemas['DiagnosticOption'];
+export type Diagnostic = Json<paths['/api/diagnostics/{id}']['get']['responses'][200]>;
+export type DiagnosticNeed = Schemas['DiagnosticNeed'];
+export type NeedLevel = DiagnosticNeed['level'];
+export type DiagnosticSuggestion = Schemas['DiagnosticSuggestion'];
+export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['get']['responses'][200]>;
