@@ -124,7 +124,7 @@ func scoreSkills(p domain.Project, v domain.Volunteer, tax *taxonomy.Taxonomy, r
 			continue
 		}
 		missing++
-		if near, ok := relatedSkill(need.SkillID, v.Skills, tax); ok {
+		if near, ok := relatedSkill(need.SkillID, p.Skills, v.Skills, tax); ok {
 			related++
 			reason.Kind, reason.Related, reason.Level = ReasonSkillRelated, near.SkillID, near.Level
 		} else {
@@ -144,8 +144,9 @@ func scoreSkills(p domain.Project, v domain.Volunteer, tax *taxonomy.Taxonomy, r
 }
 
 // relatedSkill finds the volunteer's best skill in the same taxonomy domain as the needed one:
-// a payroll specialist is not an accountant, but is a lead worth a look.
-func relatedSkill(needed string, skills []domain.VolunteerSkill, tax *taxonomy.Taxonomy) (domain.VolunteerSkill, bool) {
+// a payroll specialist is not an accountant, but is a lead worth a look. A skill the project
+// asks for in its own right is not offered as a stand-in for another.
+func relatedSkill(needed string, asked []domain.ProjectSkill, skills []domain.VolunteerSkill, tax *taxonomy.Taxonomy) (domain.VolunteerSkill, bool) {
 	want, ok := tax.Skill(needed)
 	if !ok {
 		return domain.VolunteerSkill{}, false
@@ -153,6 +154,9 @@ func relatedSkill(needed string, skills []domain.VolunteerSkill, tax *taxonomy.T
 	var best domain.VolunteerSkill
 	found := false
 	for _, s := range skills {
+		if slices.ContainsFunc(asked, func(a domain.ProjectSkill) bool { return a.SkillID == s.SkillID }) {
+			continue
+		}
 		sk, ok := tax.Skill(s.SkillID)
 		if ok && sk.Domain == want.Domain && (!found || s.Level.Rank() > best.Level.Rank()) {
 			best, found = s, true

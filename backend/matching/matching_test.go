@@ -135,6 +135,20 @@ func TestReasonsSayWhy(t *testing.T) {
 	}
 }
 
+func TestANeededSkillIsNotOfferedAsAStandInForAnother(t *testing.T) {
+	// Accounting is asked for itself: it must not also count as "close to payroll".
+	v := domain.Volunteer{Skills: []domain.VolunteerSkill{skill("accounting", domain.LevelExpert)}}
+	r := Score(clichyProject, v, 0, taxonomy.Builtin())
+	for _, reason := range r.Reasons {
+		if reason.Kind == ReasonSkillRelated {
+			t.Errorf("accounting offered as related to %s: %+v", reason.SkillID, reason)
+		}
+	}
+	if !slices.ContainsFunc(r.Reasons, func(x Reason) bool { return x.Kind == ReasonSkillMissing && x.SkillID == "payroll" }) {
+		t.Errorf("payroll should be missing: %+v", r.Reasons)
+	}
+}
+
 func TestRemoteProjectsAndProjectsWithoutSkills(t *testing.T) {
 	tax := taxonomy.Builtin()
 	remote := domain.Project{Schedule: domain.Availability{Mode: domain.ModeRemote}}

@@ -42,6 +42,15 @@ func (s *Projects) Create(ctx context.Context, actor domain.Actor, p domain.Proj
 	if err := s.check(ctx, &p); err != nil {
 		return ProjectView{}, err
 	}
+	if p.City == "" {
+		// On-site work happens at the association unless the project says otherwise; matching
+		// then favours volunteers nearby.
+		association, err := s.store.Organization(ctx, p.OrganizationID)
+		if err != nil {
+			return ProjectView{}, fmt.Errorf("create project: %w", err)
+		}
+		p.City = association.City
+	}
 	now := s.now().UTC()
 	p.CreatedAt, p.UpdatedAt = now, now
 	problems := &domain.ValidationError{}
