@@ -96,8 +96,9 @@ func (a Application) Validate() error {
 	if a.VolunteerID == 0 {
 		v.add("volunteerId", CodeRequired, nil)
 	}
-	if !ValidApplicationStatus(a.Status) {
-		v.add("status", CodeInvalidChoice, map[string]any{"choices": "applied, shortlisted, accepted, declined, withdrawn"})
+	if !a.Status.Open() {
+		// A new application starts in an open stage; closing one is a move on the board.
+		v.add("status", CodeInvalidChoice, map[string]any{"choices": "applied, shortlisted, accepted"})
 	}
 	if a.Origin != OriginApplied && a.Origin != OriginInvited {
 		v.add("origin", CodeInvalidChoice, map[string]any{"choices": "applied, invited"})

@@ -81,10 +81,6 @@ func (s *server) registerApplications(api huma.API) {
 		}
 		a := domain.Application{VolunteerID: volunteerID, Origin: domain.ApplicationOrigin(in.Body.Origin),
 			Status: domain.ApplicationStatus(in.Body.Status), Message: in.Body.Message}
-		if a.Status != "" && !a.Status.Open() {
-			return nil, s.problemFor(ctx, &domain.ValidationError{Fields: []domain.FieldError{{Field: "status",
-				Code: domain.CodeInvalidChoice, Params: map[string]any{"choices": "applied, shortlisted, accepted"}}}})
-		}
 		view, err := s.recruitment.Apply(ctx, actorFrom(ctx), projectID, a)
 		if err != nil {
 			return nil, s.problemFor(ctx, err)

@@ -155,6 +155,8 @@ func TestProjectLifecycleAPI(t *testing.T) {
 	for _, sc := range []scenario{
 		{name: "second open application refused", method: "POST", path: p + "/applications", body: `{"volunteerId":"` + elodie.ID + `"}`,
 			wantStatus: 409, wantType: problemJSON, wantInBody: []string{`déjà une candidature en cours`}},
+		{name: "an application cannot start closed", method: "POST", path: p + "/applications", body: `{"volunteerId":"` + bastien.ID + `","status":"declined"}`,
+			wantStatus: 422, wantType: problemJSON, wantInBody: []string{`"location":"body.status"`, `applied, shortlisted, accepted`}},
 		{name: "unknown volunteer", method: "POST", path: p + "/applications", body: `{"volunteerId":"424242"}`,
 			wantStatus: 422, wantType: problemJSON, wantInBody: []string{`"location":"body.volunteerId"`}},
 		{name: "shortlist", method: "PATCH", path: a, body: `{"status":"shortlisted"}`, wantStatus: 200, wantType: "application/json",

@@ -39,18 +39,18 @@ const (
 	boostRemote     = 1
 )
 
-// MatchCandidates returns up to max active volunteers worth scoring for a project, best first:
+// MatchCandidates returns up to limit active volunteers worth scoring for a project, best first:
 // those with the most needed skills, at the level asked, nearby, sharing a cause, free at the
 // right times. The exact score is the matching package's; this only narrows 100,000
 // profiles down to the few hundred worth reading. With no skill needed, every active
 // volunteer is a candidate.
-func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, max int) ([]Hit, error) {
+func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, limit int) ([]Hit, error) {
 	root := bleve.NewBooleanQuery()
 	if len(q.Skills) > 0 {
 		var anySkill []query.Query
 		for _, s := range q.Skills {
 			anySkill = append(anySkill, termQuery(fieldSkillIDs, s.ID, boostSkill))
-			start := max0(s.MinLevel.Rank() - 1)
+			start := max(s.MinLevel.Rank()-1, 0)
 			for _, l := range domain.SkillLevels[start:] {
 				root.AddShould(termQuery(fieldSkillLevels, s.ID+":"+string(l), boostSkillLevel))
 			}
@@ -76,7 +76,7 @@ func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, max int) ([]
 	}
 	root.AddMustNot(termQuery(fieldStatus, string(domain.StatusArchived), 1))
 
-	req := bleve.NewSearchRequestOptions(root, max, 0, false)
+	req := bleve.NewSearchRequestOptions(root, limit, 0, false)
 	req.SortBy([]string{"-_score", fieldSortName})
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -91,11 +91,4 @@ func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, max int) ([]
 		hits = append(hits, Hit{ID: id, Score: h.Score})
 	}
 	return hits, nil
-}
-
-func max0(n int) int {
-	if n < 0 {
-		return 0
-	}
-	return n
 }
