@@ -39,6 +39,7 @@ const (
 	CodeProgramOfOtherSponsor = "program_of_other_sponsor"
 	CodeNotInTeam             = "not_in_team"
 	CodeUnknownQuestion       = "unknown_question"
+	CodeHoursNotPositive      = "hours_not_positive"
 )
 
 // FieldError says which field is wrong and why.
@@ -93,4 +94,10 @@ const (
 	RuleProjectNotOpen        = "project_not_open"
 	RuleVolunteerArchived     = "volunteer_archived"
 	RuleTemplateAlreadyUsed   = "template_already_used"
+	// RuleDayOverFull: the volunteer would have more than 24 hours on one day (params: date,
+	// loggedHours — what is already logged that day).
+	RuleDayOverFull = "day_over_full"
+	// RuleDateOutsideProject: the day is before the project's start or after its end (params:
+	// date, startDate, endDate).
+	RuleDateOutsideProject = "date_outside_project"
 )
