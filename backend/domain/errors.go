@@ -5,6 +5,7 @@ package domain
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 )
 
@@ -40,6 +41,7 @@ const (
 	CodeNotInTeam             = "not_in_team"
 	CodeUnknownQuestion       = "unknown_question"
 	CodeHoursNotPositive      = "hours_not_positive"
+	CodeDateInFuture          = "date_in_future"
 )
 
 // FieldError says which field is wrong and why.
@@ -101,3 +103,13 @@ const (
 	// date, startDate, endDate).
 	RuleDateOutsideProject = "date_outside_project"
 )
+
+// ItemError says which item of a batch (a timesheet's entries, counted from 0) was refused, so
+// that the form can point at the row; Err is the validation or rule error of that item.
+type ItemError struct {
+	Index int
+	Err   error
+}
+
+func (e *ItemError) Error() string { return "item " + strconv.Itoa(e.Index) + ": " + e.Err.Error() }
+func (e *ItemError) Unwrap() error { return e.Err }

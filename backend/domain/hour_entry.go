@@ -45,6 +45,9 @@ type HourEntry struct {
 	// none was given. SkillName is the text as entered, kept for custom skills.
 	SkillID   string
 	SkillName string
+	// SkillDomain is the taxonomy domain of the skill ("finance"), empty for a custom skill or
+	// none. Kept with the entry so that totals by domain need no lookup.
+	SkillDomain string
 	// Level is the volunteer's level in that skill when the entry was made; it picks the hourly
 	// value. Empty when unknown.
 	Level      SkillLevel
@@ -107,7 +110,7 @@ func (e HourEntry) Validate() error {
 	case e.Minutes > MaxMinutesPerDay:
 		v.add("hours", CodeOutOfRange, map[string]any{"min": 0, "max": 24})
 	}
-	if e.Level != "" && e.Level.Rank() < 0 {
+	if e.Level != "" && e.Level.Rank() == 0 {
 		v.add("level", CodeInvalidChoice, nil)
 	}
 	if !e.Status.Valid() {
@@ -125,4 +128,23 @@ type HourTotals struct {
 	ApprovedMinutes int
 	PendingMinutes  int
 	ValueCents      int64 // value of the approved minutes
+}
+
+// CheckHourEntryFits checks the rules that need more than the entry: not after today, within the
+// project's dates (either may be empty), and no more than 24 hours on that day for the volunteer
+// once loggedMinutes (what they already have that day, rejected entries and this entry aside) is
+// counted.
+func CheckHourEntryFits(e HourEntry, loggedMinutes int, projectStart, projectEnd, today string) error {
+	if today != "" && e.Date > today {
+		return &ValidationError{Fields: []FieldError{{Field: "date", Code: CodeDateInFuture}}}
+	}
+	if (projectStart != "" && e.Date < projectStart) || (projectEnd != "" && e.Date > projectEnd) {
+		return &RuleError{Code: RuleDateOutsideProject, Params: map[string]any{
+			"date": e.Date, "startDate": projectStart, "endDate": projectEnd}}
+	}
+	if e.Status != HoursRejected && loggedMinutes+e.Minutes > MaxMinutesPerDay {
+		return &RuleError{Code: RuleDayOverFull, Params: map[string]any{
+			"date": e.Date, "loggedHours": MinutesToHours(loggedMinutes)}}
+	}
+	return nil
 }

@@ -36,13 +36,24 @@ func DefaultHourRates() HourRates {
 // maxRateCents keeps a typo (an extra zero or two) from turning a report into nonsense.
 const maxRateCents = 1_000_00
 
-// CentsPerHour gives the rate of a domain and level. An unknown level counts as intermediate;
-// an entry without a skill (empty domain) uses NoSkill.
-func (r HourRates) CentsPerHour(domainID string, level SkillLevel) int64 {
-	if domainID == "" {
+// EntryCentsPerHour gives the rate of an entry: NoSkill without a skill, otherwise the rate of
+// the skill's domain and the volunteer's level.
+func (r HourRates) EntryCentsPerHour(e HourEntry) int64 {
+	if e.SkillID == "" {
 		return r.NoSkill
 	}
-	if level.Rank() < 0 {
+	return r.CentsPerHour(e.SkillDomain, e.Level)
+}
+
+// EntryValueCents is the value of an entry, whatever its status.
+func (r HourRates) EntryValueCents(e HourEntry) int64 {
+	return ValueCents(e.Minutes, r.EntryCentsPerHour(e))
+}
+
+// CentsPerHour gives the rate of a domain and level. An unknown level counts as intermediate; a
+// custom skill (no domain) or a domain without its own rate uses the level's default.
+func (r HourRates) CentsPerHour(domainID string, level SkillLevel) int64 {
+	if level.Rank() == 0 {
 		level = LevelIntermediate
 	}
 	if byLevel, ok := r.Domains[domainID]; ok {
@@ -73,7 +84,7 @@ func (r HourRates) Validate() error {
 		}
 	}
 	for level, c := range r.Default {
-		if level.Rank() < 0 {
+		if level.Rank() == 0 {
 			v.add("default", CodeInvalidChoice, nil)
 			continue
 		}
@@ -81,7 +92,7 @@ func (r HourRates) Validate() error {
 	}
 	for d, byLevel := range r.Domains {
 		for level, c := range byLevel {
-			if level.Rank() < 0 {
+			if level.Rank() == 0 {
 				v.add("domains."+d, CodeInvalidChoice, nil)
 				continue
 			}

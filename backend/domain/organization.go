@@ -136,6 +136,12 @@ func checkDateRange(v *ValidationError, startField, start, endField, end string)
 }
 
 // checkDate checks one optional YYYY-MM-DD date; it tells whether the value is usable.
+// ValidDate tells whether s is a real day written YYYY-MM-DD.
+func ValidDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
 func checkDate(v *ValidationError, field, value string) bool {
 	if value == "" {
 		return true

@@ -93,6 +93,8 @@ type Project struct {
 	City           string       // where on-site work happens
 	Place          string       // address or room, free text
 	Status         ProjectStatus
+	// Beneficiaries is how many people the project helped, as the association counts them.
+	Beneficiaries int
 	// CreatedByVolunteerID is the volunteer who proposed the project for the association, or 0
 	// when the association (a coordinator) created it.
 	CreatedByVolunteerID int64
@@ -127,6 +129,9 @@ func (p *Project) Normalize() {
 	}
 }
 
+// maxBeneficiaries stops a typo from inflating every report; no association helps ten million.
+const maxBeneficiaries = 10_000_000
+
 // Validate checks every field and reports all problems at once. Call Normalize first. That the
 // organization, sponsor and program exist and are of the right kind is checked by the service.
 func (p Project) Validate() error {
@@ -135,6 +140,9 @@ func (p Project) Validate() error {
 		v.add("title", CodeRequired, nil)
 	}
 	checkLength(v, "title", p.Title, maxProjectTitleRunes)
+	if p.Beneficiaries < 0 || p.Beneficiaries > maxBeneficiaries {
+		v.add("beneficiaries", CodeOutOfRange, map[string]any{"min": 0, "max": maxBeneficiaries})
+	}
 	if p.OrganizationID == 0 {
 		v.add("organizationId", CodeRequired, nil)
 	}

@@ -76,6 +76,8 @@ var fieldMessages = map[string]message{
 	domain.CodeNotAnAssociation:      {"Cette organisation n’est pas une association bénéficiaire.", "This organization is not a beneficiary association."},
 	domain.CodeProgramOfOtherSponsor: {"Ce programme appartient à un autre mécène.", "This program belongs to another sponsor."},
 	domain.CodeNotInTeam:             {"Cette personne ne fait pas partie de l’équipe du projet.", "This person is not in the project's team."},
+	domain.CodeHoursNotPositive:      {"Indiquez un nombre d’heures supérieur à zéro.", "Enter a number of hours greater than zero."},
+	domain.CodeDateInFuture:          {"Cette date est dans le futur : on saisit les heures une fois données.", "This date is in the future: hours are logged once given."},
 	domain.CodeUnknownQuestion:       {"Cette question n’existe pas dans le diagnostic : « {question} ».", "The diagnostic has no such question: “{question}”."},
 }
 

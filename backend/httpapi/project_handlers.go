@@ -59,6 +59,7 @@ type Project struct {
 	Status               string         `json:"status" enum:"draft,recruiting,inProgress,completed,evaluated,cancelled"`
 	NextStatuses         []string       `json:"nextStatuses" nullable:"false" doc:"The statuses the project may move to from here"`
 	CreatedByVolunteerID string         `json:"createdByVolunteerId" doc:"The volunteer who proposed it, or empty when the association did"`
+	Beneficiaries        int            `json:"beneficiaries" doc:"How many people the project helped, as the association counts them"`
 	TeamSize             int            `json:"teamSize"`
 	Candidates           int            `json:"candidates" doc:"Applications still being considered (applied, shortlisted)"`
 	Team                 []TeamMember   `json:"team" nullable:"false" doc:"The accepted volunteers (filled on GET /api/projects/{id}; empty in lists)"`
@@ -89,6 +90,7 @@ type ProjectInput struct {
 	Place                string              `json:"place" required:"false"`
 	Status               string              `json:"status" required:"false" doc:"draft when creating without one; when saving, a change must follow the workflow"`
 	CreatedByVolunteerID string              `json:"createdByVolunteerId" required:"false" doc:"When a volunteer proposes the project for the association"`
+	Beneficiaries        int                 `json:"beneficiaries" required:"false" minimum:"0" maximum:"10000000" doc:"How many people the project helped"`
 	Milestones           []MilestoneInput    `json:"milestones,omitempty" required:"false" doc:"First milestones, when creating only"`
 }
 
@@ -225,7 +227,7 @@ func (s *server) registerProjects(api huma.API) {
 
 func projectFromAPI(in ProjectInput) (domain.Project, error) {
 	p := domain.Project{Title: in.Title, Description: in.Description, StartDate: in.StartDate, EndDate: in.EndDate,
-		City: in.City, Place: in.Place, Status: domain.ProjectStatus(in.Status)}
+		City: in.City, Place: in.Place, Status: domain.ProjectStatus(in.Status), Beneficiaries: in.Beneficiaries}
 	problems := &domain.ValidationError{}
 	for _, ref := range []struct {
 		field string
@@ -287,7 +289,7 @@ func (s *server) projectToAPI(ctx context.Context, v service.ProjectView, withTe
 		Description: p.Description, SkillsNeeded: s.projectSkillsToAPI(ctx, p.Skills), Causes: causesToAPI(p.Causes),
 		StartDate: p.StartDate, EndDate: p.EndDate, Schedule: availabilityToAPI(p.Schedule), City: p.City, Place: p.Place,
 		Status: string(p.Status), NextStatuses: next, CreatedByVolunteerID: formatID(p.CreatedByVolunteerID),
-		TeamSize: v.Team, Candidates: v.Candidates, Team: []TeamMember{},
+		Beneficiaries: p.Beneficiaries, TeamSize: v.Team, Candidates: v.Candidates, Team: []TeamMember{},
 		CreatedAt: formatTimestamp(p.CreatedAt), UpdatedAt: formatTimestamp(p.UpdatedAt),
 	}
 	if withTeam {

@@ -2,7 +2,9 @@ package httpapi
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/civisphere/civisphere/backend/domain"
 )
@@ -29,6 +31,14 @@ var ruleMessages = map[string]message{
 	domain.RuleVolunteerArchived: {
 		"Ce bénévole est archivé : restaurez sa fiche avant de l’inscrire à un projet.",
 		"This volunteer is archived: restore their profile before adding them to a project.",
+	},
+	domain.RuleDayOverFull: {
+		"Plus de 24 heures le {date} pour ce bénévole : {loggedHours} h sont déjà saisies ce jour-là.",
+		"More than 24 hours on {date} for this volunteer: {loggedHours} h are already logged that day.",
+	},
+	domain.RuleDateOutsideProject: {
+		"Le {date} est en dehors des dates du projet ({period}).",
+		"{date} is outside the project's dates ({period}).",
 	},
 	domain.RuleTemplateAlreadyUsed: {
 		"Un projet a déjà été créé à partir de cette suggestion du diagnostic : « {title} ».",
@@ -63,7 +73,55 @@ func ruleMessage(l locale, e *domain.RuleError) string {
 	for k, v := range e.Params {
 		params[k] = statusLabel(l, v)
 	}
-	return fill(m.in(l), params)
+	for _, k := range []string{"date", "startDate", "endDate"} {
+		if d, ok := e.Params[k].(string); ok {
+			params[k] = formatDay(l, d)
+		}
+	}
+	if h, ok := e.Params["loggedHours"].(float64); ok {
+		params["loggedHours"] = formatDecimal(l, h)
+	}
+	if e.Code == domain.RuleDateOutsideProject {
+		params["period"] = periodText(l, e.Params["startDate"], e.Params["endDate"])
+	}
+	text := fill(m.in(l), params)
+	if line, ok := e.Params["line"]; ok {
+		text = fill(message{"Ligne {line} : ", "Line {line}: "}.in(l), map[string]any{"line": line}) + text
+	}
+	return text
+}
+
+// formatDay writes a YYYY-MM-DD day the reader's way: 25/11/2026 in French, 2026-11-25 in English
+// (unambiguous for every English reader).
+func formatDay(l locale, day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil || l != localeFR {
+		return day
+	}
+	return t.Format("02/01/2006")
+}
+
+// formatDecimal writes a number with at most two decimals and a decimal comma in French.
+func formatDecimal(l locale, v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if l == localeFR {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// periodText describes a project's dates, either of which may be missing.
+func periodText(l locale, start, end any) string {
+	from, _ := start.(string)
+	to, _ := end.(string)
+	switch {
+	case from != "" && to != "":
+		return fill(message{"du {from} au {to}", "from {from} to {to}"}.in(l), map[string]any{"from": formatDay(l, from), "to": formatDay(l, to)})
+	case from != "":
+		return fill(message{"à partir du {from}", "from {from}"}.in(l), map[string]any{"from": formatDay(l, from)})
+	default:
+		return fill(message{"jusqu’au {to}", "until {to}"}.in(l), map[string]any{"to": formatDay(l, to)})
+	}
 }
 
 func statusLabel(l locale, v any) string {

@@ -12,7 +12,7 @@ import (
 )
 
 const projectColumns = `id, title, organization_id, sponsor_id, program_id, description, causes, start_date,
-	end_date, schedule, city, place, status, created_by_volunteer_id, created_at, updated_at`
+	end_date, schedule, city, place, status, beneficiaries, created_by_volunteer_id, created_at, updated_at`
 
 // CreateProject inserts a validated project with its skills and first milestones (a project
 // made from a template comes with them) and sets the IDs.
@@ -24,9 +24,9 @@ func (s *Store) CreateProject(ctx context.Context, p *domain.Project, milestones
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO projects (title, organization_id, sponsor_id, program_id,
 			description, causes, start_date, end_date, schedule, city, place, search_text, status,
-			created_by_volunteer_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(values, nullID(p.CreatedByVolunteerID), formatTime(p.CreatedAt), formatTime(p.UpdatedAt))...)
+			beneficiaries, created_by_volunteer_id, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append(values, p.Beneficiaries, nullID(p.CreatedByVolunteerID), formatTime(p.CreatedAt), formatTime(p.UpdatedAt))...)
 		if err != nil {
 			return fmt.Errorf("insert project: %w", err)
 		}
@@ -59,8 +59,8 @@ func (s *Store) UpdateProject(ctx context.Context, p domain.Project) error {
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE projects SET title = ?, organization_id = ?, sponsor_id = ?,
 			program_id = ?, description = ?, causes = ?, start_date = ?, end_date = ?, schedule = ?, city = ?,
-			place = ?, search_text = ?, status = ?, updated_at = ? WHERE id = ?`,
-			append(values, formatTime(p.UpdatedAt), p.ID)...)
+			place = ?, search_text = ?, status = ?, beneficiaries = ?, updated_at = ? WHERE id = ?`,
+			append(values, p.Beneficiaries, formatTime(p.UpdatedAt), p.ID)...)
 		if err != nil {
 			return fmt.Errorf("update project %d: %w", p.ID, err)
 		}
@@ -187,7 +187,7 @@ func scanProjects(rows *sql.Rows) ([]domain.Project, error) {
 			causes, schedule, status, created, updated string
 		)
 		if err := rows.Scan(&p.ID, &p.Title, &p.OrganizationID, &sponsor, &program, &p.Description, &causes,
-			&p.StartDate, &p.EndDate, &schedule, &p.City, &p.Place, &status, &creator, &created, &updated); err != nil {
+			&p.StartDate, &p.EndDate, &schedule, &p.City, &p.Place, &status, &p.Beneficiaries, &creator, &created, &updated); err != nil {
 			return nil, fmt.Errorf("read project: %w", err)
 		}
 		p.SponsorID, p.ProgramID, p.CreatedByVolunteerID = sponsor.Int64, program.Int64, creator.Int64

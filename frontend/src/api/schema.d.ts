@@ -166,6 +166,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hour entries, most recent first, with totals */
+        get: operations["listHourEntries"];
+        put?: never;
+        /**
+         * Log hours
+         * @description Refused: zero or negative hours, more than 24 hours on one day for one volunteer (all entries together), a day outside the project's dates or after today, an unknown volunteer or project.
+         */
+        post: operations["createHourEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a timesheet: many entries, all saved or none
+         * @description A refused entry is named by its place: `entries.3.hours` for a field, "Ligne 4 : …" for a rule.
+         */
+        post: operations["createHourEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve, reject or reopen many entries at once
+         * @description All or none: an unknown ID answers 404 and changes nothing.
+         */
+        post: operations["reviewHourEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hour entry */
+        get: operations["getHourEntry"];
+        /**
+         * Change an hour entry
+         * @description Changing who, which project, the day, the time, the skill or the level sends an approved or rejected entry back to pending; changing only the note keeps its review.
+         */
+        put: operations["updateHourEntry"];
+        post?: never;
+        /** Delete an hour entry */
+        delete: operations["deleteHourEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an hour entry */
+        post: operations["approveHourEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an hour entry */
+        post: operations["rejectHourEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hours/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an hour entry back to pending */
+        post: operations["reopenHourEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/volunteers": {
         parameters: {
             query?: never;
@@ -701,6 +835,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/hour-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hourly values that give hours their value in euros */
+        get: operations["getHourRates"];
+        /** Change the hourly values */
+        put: operations["saveHourRates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings/organization": {
         parameters: {
             query?: never;
@@ -1207,6 +1359,17 @@ export interface components {
             templateId: string;
             title: string;
         };
+        DomainHourRate: {
+            /** @description A taxonomy domain ID */
+            domain: string;
+            /** @description The domain's name in the reader's language (ignored on input) */
+            label?: string;
+            rates: components["schemas"]["HourRate"];
+        };
+        DomainLabel: {
+            id: string;
+            label: string;
+        };
         ErrorDetail: {
             /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
             location?: string;
@@ -1294,6 +1457,141 @@ export interface components {
             segments: components["schemas"]["Segment"][] | null;
             /** @description For field skill: which skill */
             skillId?: string;
+        };
+        HourBatch: {
+            items: components["schemas"]["HourEntry"][];
+        };
+        HourBatchInput: {
+            entries: components["schemas"]["HourEntryInput"][] | null;
+        };
+        HourEntry: {
+            associationId: string;
+            associationName: string;
+            createdAt: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            enteredBy: string;
+            /**
+             * Format: double
+             * @description Decimal hours, to the minute (1.5 = 1 h 30)
+             */
+            hours: number;
+            id: string;
+            /** @description The volunteer's level in that skill; empty when unknown */
+            level: string;
+            note: string;
+            projectId: string;
+            projectTitle: string;
+            /** @description RFC 3339; empty while pending */
+            reviewedAt: string;
+            reviewedBy: string;
+            /** @description The skill used, in the reader's language; empty when none */
+            skill: string;
+            /** @description The taxonomy domain of the skill, which picks its hourly value */
+            skillDomain: string;
+            skillId: string;
+            /** @description The project's sponsor, empty when none */
+            sponsorId: string;
+            sponsorName: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            updatedAt: string;
+            /**
+             * Format: double
+             * @description Value in euros at the current hourly values (counted in totals once approved)
+             */
+            value: number;
+            /** @description Empty once the person was erased: the hours stay as anonymous totals */
+            volunteerId: string;
+            volunteerName: string;
+        };
+        HourEntryInput: {
+            /** @description YYYY-MM-DD, not after today, within the project's dates */
+            date?: string;
+            /** @description Who typed it (the name remembered on this computer) */
+            enteredBy?: string;
+            /**
+             * Format: double
+             * @description More than 0; at most 24 a day for one volunteer, all entries together
+             */
+            hours?: number;
+            /** @description The volunteer's level; taken from their profile when left out */
+            level?: string;
+            note?: string;
+            projectId?: string;
+            /** @description The skill used, by ID or by any name or synonym */
+            skill?: string;
+            volunteerId?: string;
+        };
+        HourList: {
+            items: components["schemas"]["HourEntry"][];
+            /** Format: int64 */
+            total: number;
+            totals: components["schemas"]["HourTotals"];
+        };
+        HourRate: {
+            /** Format: double */
+            beginner: number;
+            /** Format: double */
+            confirmed: number;
+            /** Format: double */
+            expert: number;
+            /** Format: double */
+            intermediate: number;
+        };
+        HourRates: {
+            /** @description For every domain without its own values */
+            default: components["schemas"]["HourRate"];
+            /** @description Domains with their own values */
+            domains: components["schemas"]["DomainHourRate"][];
+            /**
+             * Format: double
+             * @description Hours logged without a skill
+             */
+            noSkill: number;
+        };
+        HourRatesView: {
+            allDomains: components["schemas"]["DomainLabel"][];
+            /** @description For every domain without its own values */
+            default: components["schemas"]["HourRate"];
+            /** @description The values a new installation starts with */
+            defaults: components["schemas"]["HourRates"];
+            /** @description Domains with their own values */
+            domains: components["schemas"]["DomainHourRate"][];
+            /**
+             * Format: double
+             * @description Hours logged without a skill
+             */
+            noSkill: number;
+        };
+        HourReview: {
+            /** Format: int64 */
+            changed: number;
+        };
+        HourReviewInput: {
+            ids: string[] | null;
+            /** @description Who reviews (the name remembered on this computer) */
+            reviewer?: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        HourReviewerInput: {
+            reviewer?: string;
+        };
+        HourTotals: {
+            /** Format: double */
+            approvedHours: number;
+            /** Format: int64 */
+            entries: number;
+            /** Format: double */
+            hours: number;
+            /** Format: double */
+            pendingHours: number;
+            /**
+             * Format: double
+             * @description Value in euros of the approved hours
+             */
+            value: number;
         };
         ImportColumn: {
             field: string;
@@ -1585,6 +1883,11 @@ export interface components {
         Project: {
             /**
              * Format: int64
+             * @description How many people the project helped, as the association counts them
+             */
+            beneficiaries: number;
+            /**
+             * Format: int64
              * @description Applications still being considered (applied, shortlisted)
              */
             candidates: number;
@@ -1655,6 +1958,11 @@ export interface components {
             total: number;
         };
         ProjectInput: {
+            /**
+             * Format: int64
+             * @description How many people the project helped
+             */
+            beneficiaries?: number;
             causes?: string[] | null;
             city?: string;
             /** @description When a volunteer proposes the project for the association */
@@ -2453,6 +2761,529 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listHourEntries: {
+        parameters: {
+            query?: {
+                volunteerId?: string;
+                projectId?: string;
+                /** @description The association of the projects */
+                organizationId?: string;
+                sponsorId?: string;
+                programId?: string;
+                /** @description Only these statuses */
+                status?: string[] | null;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourList"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourEntryInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createHourEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourBatchInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourBatch"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    reviewHourEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourReviewInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourReview"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourEntryInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    approveHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HourReviewerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    rejectHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HourReviewerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    reopenHourEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HourReviewerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourEntry"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4708,6 +5539,77 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getHourRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourRatesView"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    saveHourRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HourRates"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HourRatesView"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
