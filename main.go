@@ -289,6 +289,7 @@ type environment struct {
 	documents     *service.Documents
 	diagnostics   *service.Diagnostics
 	hours         *service.Hours
+	dashboards    *service.Dashboards
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -299,7 +300,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours,
+		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
@@ -339,6 +340,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		resources:     service.NewResources(st, guides.Builtin(), time.Now),
 		diagnostics:   service.NewDiagnostics(st, projects, time.Now),
 		hours:         service.NewHours(st, volunteers, time.Now),
+		dashboards:    service.NewDashboards(st, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

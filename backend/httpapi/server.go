@@ -32,6 +32,7 @@ type Config struct {
 	Documents     *service.Documents     // projects' files and links
 	Diagnostics   *service.Diagnostics   // associations' needs diagnostics
 	Hours         *service.Hours         // hours given, their review and value
+	Dashboards    *service.Dashboards    // the association's, sponsors' and volunteers' dashboards
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -58,6 +59,7 @@ type server struct {
 	documents     *service.Documents
 	diagnostics   *service.Diagnostics
 	hours         *service.Hours
+	dashboards    *service.Dashboards
 	log           *slog.Logger
 }
 
@@ -65,7 +67,7 @@ type server struct {
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
-		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, log: cfg.Log}
+		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -85,6 +87,7 @@ func New(cfg Config) http.Handler {
 	s.registerProjectCollaboration(api)
 	s.registerDiagnostics(api)
 	s.registerHours(api)
+	s.registerDashboards(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

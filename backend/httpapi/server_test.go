@@ -78,6 +78,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Resources:     service.NewResources(st, guides.Builtin(), now),
 		Diagnostics:   service.NewDiagnostics(st, projects, now),
 		Hours:         service.NewHours(st, volunteers, now),
+		Dashboards:    service.NewDashboards(st, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,

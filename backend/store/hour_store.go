@@ -356,3 +356,25 @@ func nullTime(t time.Time) any {
 	}
 	return formatTime(t)
 }
+
+// HourVolunteerCounts counts, by the given grouping, the distinct volunteers (not erased) with
+// entries matching f.
+func (s *Store) HourVolunteerCounts(ctx context.Context, f HourFilter, by HourGrouping) (map[string]int, error) {
+	cond, args := f.where()
+	rows, err := s.ro.QueryContext(ctx, `SELECT CAST(`+string(by)+` AS TEXT), count(DISTINCT h.volunteer_id)
+		FROM hour_entries h JOIN projects p ON p.id = h.project_id WHERE `+cond+` GROUP BY 1`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count volunteers with hours: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var key string
+		var n int
+		if err := rows.Scan(&key, &n); err != nil {
+			return nil, fmt.Errorf("count volunteers with hours: %w", err)
+		}
+		counts[key] = n
+	}
+	return counts, rows.Err()
+}

@@ -55,6 +55,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboards/association": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The association's overview: volunteers, projects, hours and value, skills, milestones */
+        get: operations["getAssociationDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/sponsor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sponsor's projects: hours and value by project and association, volunteers, beneficiaries */
+        get: operations["getSponsorDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/diagnostics": {
         parameters: {
             query?: never;
@@ -1086,6 +1120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteers/{id}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's hours: totals, skills used, progress over time, projects */
+        get: operations["getVolunteerDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers/{id}/matches": {
         parameters: {
             query?: never;
@@ -1167,6 +1218,38 @@ export interface components {
         ApplicationPatch: {
             /** @description applied, shortlisted, accepted, declined or withdrawn */
             status: string;
+        };
+        AssociationDashboard: {
+            /**
+             * Format: int64
+             * @description Recruiting or in progress
+             */
+            activeProjects: number;
+            byMonth: components["schemas"]["MonthHours"][];
+            /** @description Not done, due within 30 days or overdue */
+            milestones: components["schemas"]["UpcomingMilestone"][];
+            /** @description The chosen period */
+            period: components["schemas"]["HourTotals"];
+            projectsByStatus: components["schemas"]["StatusCount"][];
+            /** @description The skills most asked for, with the volunteers who hold them */
+            skills: components["schemas"]["SkillBalance"][];
+            thisMonth: components["schemas"]["HourTotals"];
+            thisYear: components["schemas"]["HourTotals"];
+            /**
+             * Format: int64
+             * @description Active volunteers
+             */
+            volunteers: number;
+        };
+        AssociationHours: {
+            /** Format: double */
+            approvedHours: number;
+            associationId: string;
+            name: string;
+            /** Format: int64 */
+            projects: number;
+            /** Format: double */
+            value: number;
         };
         Availability: {
             /** @description Weekdays: monday … sunday */
@@ -1755,6 +1838,19 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        MonthHours: {
+            /** Format: double */
+            approvedHours: number;
+            /** @description YYYY-MM */
+            month: string;
+            /** Format: double */
+            pendingHours: number;
+            /**
+             * Format: double
+             * @description Euros, approved hours
+             */
+            value: number;
+        };
         Organization: {
             /** @description association, school, socialEnterprise, publicBody (associations); company, foundation, federation, publicBody (sponsors); or empty */
             category: string;
@@ -1957,6 +2053,26 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        ProjectHours: {
+            /** Format: double */
+            approvedHours: number;
+            associationId: string;
+            associationName: string;
+            /** Format: int64 */
+            beneficiaries: number;
+            /** Format: double */
+            pendingHours: number;
+            projectId: string;
+            status: string;
+            title: string;
+            /** Format: double */
+            value: number;
+            /**
+             * Format: int64
+             * @description With approved hours in the period
+             */
+            volunteers: number;
+        };
         ProjectInput: {
             /**
              * Format: int64
@@ -2098,9 +2214,32 @@ export interface components {
             match?: boolean;
             text: string;
         };
+        SkillBalance: {
+            /**
+             * Format: int64
+             * @description Active volunteers who hold the skill
+             */
+            available: number;
+            name: string;
+            /**
+             * Format: int64
+             * @description People the recruiting and running projects ask for
+             */
+            needed: number;
+            skillId: string;
+        };
         SkillDomain: {
             id: string;
             name: string;
+        };
+        SkillHours: {
+            /** Format: double */
+            approvedHours: number;
+            name: string;
+            /** @description Empty for hours without a skill */
+            skillId: string;
+            /** Format: double */
+            value: number;
         };
         SkillMerge: {
             /**
@@ -2144,6 +2283,27 @@ export interface components {
              */
             name: string;
         };
+        SponsorDashboard: {
+            /**
+             * Format: int64
+             * @description People helped by the projects with hours in the period
+             */
+            beneficiaries: number;
+            byAssociation: components["schemas"]["AssociationHours"][];
+            byMonth: components["schemas"]["MonthHours"][];
+            byProject: components["schemas"]["ProjectHours"][];
+            totals: components["schemas"]["HourTotals"];
+            /**
+             * Format: int64
+             * @description Distinct volunteers with approved hours in the period
+             */
+            volunteers: number;
+        };
+        StatusCount: {
+            /** Format: int64 */
+            count: number;
+            status: string;
+        };
         Task: {
             /** @description A volunteer of the team, or empty */
             assigneeId: string;
@@ -2172,6 +2332,13 @@ export interface components {
             firstName: string;
             lastName: string;
             volunteerId: string;
+        };
+        UpcomingMilestone: {
+            dueDate: string;
+            id: string;
+            projectId: string;
+            projectTitle: string;
+            title: string;
         };
         Vocabulary: {
             causes: components["schemas"]["VocabularyEntry"][] | null;
@@ -2222,6 +2389,12 @@ export interface components {
             /** @enum {string} */
             status: "active" | "archived";
             updatedAt: string;
+        };
+        VolunteerDashboard: {
+            byMonth: components["schemas"]["MonthHours"][];
+            bySkill: components["schemas"]["SkillHours"][];
+            projects: components["schemas"]["ProjectHours"][];
+            totals: components["schemas"]["HourTotals"];
         };
         VolunteerHit: {
             availability: components["schemas"]["Availability"];
@@ -2495,6 +2668,98 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getAssociationDashboard: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description Only this association's projects */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationDashboard"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getSponsorDashboard: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description Empty: every sponsored and unsponsored project */
+                sponsorId?: string;
+                programId?: string;
+                projectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorDashboard"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6375,6 +6640,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVolunteerDashboard: {
+        parameters: {
+            query?: {
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerDashboard"];
                 };
             };
             /** @description Not Found */
