@@ -3,7 +3,7 @@
 //
 //	civisphere [--data DIR]                                 opens the desktop window
 //	civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serves the UI and API over HTTP
-//	civisphere demo --volunteers N --seed S [--data DIR]   fills an empty data folder with examples
+//	civisphere demo --volunteers N --seed S [--projects N] [--hours N] [--data DIR]   fills an empty data folder with examples
 //	civisphere reindex [--data DIR]                        rebuilds the search index
 //	civisphere version
 package main
@@ -43,7 +43,7 @@ const usage = `Civisphère — skills-based volunteering / bénévolat de compé
 Usage:
   civisphere [--data DIR]                                 open the desktop window
   civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serve the interface over HTTP
-  civisphere demo --volunteers N --seed S [--projects N] [--data DIR]    fill an empty data folder with realistic examples
+  civisphere demo --volunteers N --seed S [--projects N] [--hours N] [--data DIR]   fill an empty data folder with realistic examples
   civisphere reindex [--data DIR]                         rebuild the search index from the database
   civisphere version                                      print the version
 
@@ -188,11 +188,16 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	count := fs.Int("volunteers", 500, "how many volunteers to generate")
 	seed := fs.Int64("seed", 1, "seed of the generator: the same seed gives the same people")
 	projects := fs.Int("projects", 30, "how many recruiting projects to generate (with their associations and a sponsor)")
+	hours := fs.Int("hours", 2000, "how many hour entries to log on half of the projects, made projects under way since a year")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *projects < 0 || *projects > 100_000 {
 		fmt.Fprintln(stderr, "civisphere demo: --projects must be between 0 and 100000")
+		return 2
+	}
+	if *hours < 0 || *hours > 5_000_000 || (*hours > 0 && *projects == 0) {
+		fmt.Fprintln(stderr, "civisphere demo: --hours must be between 0 and 5000000, and needs --projects")
 		return 2
 	}
 	if *count < 1 || *count > 1_000_000 {
@@ -211,11 +216,16 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			err = env.projects.AddDemoProjects(ctx, domain.LocalAdmin(), *projects, *seed)
 		}
+		if err == nil && *hours > 0 {
+			err = env.hours.AddDemoHours(ctx, domain.LocalAdmin(), *hours, *seed, func(done int) {
+				progress("Logging hours", done, *hours)
+			})
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "\ncivisphere demo:", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "\n%d volunteers and %d projects added to %s in %s.\n", *count, *projects, env.dataDir, time.Since(started).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "\n%d volunteers, %d projects and %d hour entries added to %s in %s.\n", *count, *projects, *hours, env.dataDir, time.Since(started).Round(time.Millisecond))
 		return 0
 	})
 }

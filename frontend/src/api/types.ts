@@ -96,3 +96,8 @@ export type DiagnosticNeed = Schemas['DiagnosticNeed'];
 export type NeedLevel = DiagnosticNeed['level'];
 export type DiagnosticSuggestion = Schemas['DiagnosticSuggestion'];
 export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['get']['responses'][200]>;
+
+// Dashboards.
+export type AssociationDashboard = Json<paths['/api/dashboards/association']['get']['responses'][200]>;
+export type SponsorDashboard = Json<paths['/api/dashboards/sponsor']['get']['responses'][200]>;
+export type VolunteerDashboard = Json<paths['/api/volunteers/{id}/dashboard']['get']['responses'][200]>;

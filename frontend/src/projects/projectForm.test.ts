@@ -17,6 +17,7 @@ const project: Project = {
   title: 'Une comptabilité simple pour l’Œuvre',
   organizationId: '1',
   organizationName: 'Les Restos du Cœur de Besançon',
+  beneficiaries: 0,
   sponsorId: '2',
   sponsorName: 'Fondation Œuvre Commune',
   programId: '5',

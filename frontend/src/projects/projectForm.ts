@@ -23,6 +23,7 @@ export const PROJECT_FIELDS = [
   'mode',
   'city',
   'place',
+  'beneficiaries',
 ] as const;
 export type ProjectField = (typeof PROJECT_FIELDS)[number];
 
@@ -35,6 +36,7 @@ export const PROJECT_LIMITS = {
   skills: 20,
   people: 50,
   hoursPerMonth: 200,
+  beneficiaries: 10_000_000,
 } as const;
 
 /** A skill the project needs: at which level at least, and how many people. */
@@ -70,6 +72,8 @@ export interface ProjectFormValues {
   mode: WorkMode;
   city: string;
   place: string;
+  /** People the project helped, as the association counts them; null when not counted (sent as 0). */
+  beneficiaries: number | null;
 }
 
 const TEXT_FIELDS = [
@@ -106,6 +110,7 @@ export function emptyProjectForm(): ProjectFormValues {
     mode: '',
     city: '',
     place: '',
+    beneficiaries: null,
   };
 }
 
@@ -135,6 +140,7 @@ export function formFromProject(p: Project): ProjectFormValues {
     mode: s.mode ?? '',
     city: p.city ?? '',
     place: p.place ?? '',
+    beneficiaries: p.beneficiaries ? p.beneficiaries : null,
   };
 }
 
@@ -166,6 +172,7 @@ export function buildProjectInput(values: ProjectFormValues): ProjectInput {
     },
     city: values.city,
     place: values.place,
+    beneficiaries: values.beneficiaries ?? 0,
   };
 }
 
@@ -185,6 +192,7 @@ export function isProjectFormDirty(values: ProjectFormValues, saved: ProjectForm
   if (TEXT_FIELDS.some((f) => values[f] !== saved[f])) return true;
   if (values.evenings !== saved.evenings || values.weekends !== saved.weekends) return true;
   if ((values.hoursPerMonth ?? 0) !== (saved.hoursPerMonth ?? 0) || values.mode !== saved.mode) return true;
+  if ((values.beneficiaries ?? 0) !== (saved.beneficiaries ?? 0)) return true;
   if (!sameSet(values.causes, saved.causes) || !sameSet(values.days, saved.days)) return true;
   if (values.skills.length !== saved.skills.length) return true;
   return values.skills.some((s, i) => {
