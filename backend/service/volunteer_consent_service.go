@@ -53,6 +53,15 @@ func (s *Volunteers) VolunteersConsenting(ctx context.Context, actor domain.Acto
 	return s.store.VolunteersConsenting(ctx, kind, ids)
 }
 
+// CurrentConsents returns, for each of the volunteers given, the latest record of each kind they
+// ever answered (given or withdrawn); volunteers without any record are absent.
+func (s *Volunteers) CurrentConsents(ctx context.Context, actor domain.Actor, ids []int64) (map[int64][]domain.Consent, error) {
+	if !actor.CanReadVolunteers() {
+		return nil, fmt.Errorf("read consents: %w", domain.ErrForbidden)
+	}
+	return s.store.CurrentConsents(ctx, ids)
+}
+
 // initialConsents dates the consents given on the form that creates a volunteer (v.Consents
 // lists the kinds given; whatever dates they carry are replaced) and checks their kinds.
 func initialConsents(list []domain.Consent, actor domain.Actor, now time.Time) ([]domain.Consent, error) {

@@ -76,6 +76,13 @@ func TestConsentGivenWithdrawnAndGivenAgain(t *testing.T) {
 	if err != nil || !consenting[v.ID] || consenting[v.ID+1] {
 		t.Fatalf("consenting: %v, %v", consenting, err)
 	}
+	current, err := env.svc.CurrentConsents(ctx, domain.Actor{Role: domain.RoleViewer}, []int64{v.ID, v.ID + 1})
+	if err != nil || len(current) != 1 || len(current[v.ID]) != 1 || !current[v.ID][0].Active() {
+		t.Fatalf("current consents of many: %+v, %v", current, err)
+	}
+	if _, err := env.svc.VolunteersConsenting(ctx, admin, "newsletter", []int64{v.ID}); fieldCode(t, err, "kind") != domain.CodeInvalidChoice {
+		t.Fatalf("consenting to an unknown kind: %v", err)
+	}
 }
 
 func TestConsentsRefusedToAViewerSaveNothing(t *testing.T) {
