@@ -30,6 +30,10 @@ type Consent struct {
 	Kind        ConsentKind
 	GivenAt     time.Time
 	WithdrawnAt time.Time // zero while the consent holds
+	// RecordedBy and WithdrawnBy are the IDs of the actors who entered the grant and the
+	// withdrawal: a consent is an act of the person, entered by someone who answers for it.
+	RecordedBy  string
+	WithdrawnBy string
 }
 
 // Active tells whether the consent holds now.

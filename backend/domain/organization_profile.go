@@ -25,6 +25,7 @@ const (
 	maxPostcodeRunes  = 12
 	maxEmailRunes     = 254
 	maxWebsiteRunes   = 300
+	maxSignatoryRunes = 120
 	minPhoneDigits    = 6
 	maxPhoneDigits    = 20
 	maxPhoneRunes     = 30
@@ -46,8 +47,12 @@ type OrganizationProfile struct {
 	Email              string
 	Phone              string
 	Website            string
-	Logo               *LogoInfo // nil when there is none
-	UpdatedAt          time.Time // zero until the profile is first saved
+	// SignatoryName and SignatoryRole are who signs volunteer certificates ("Marie-Hélène
+	// Dubœuf", "Présidente"); both optional.
+	SignatoryName string
+	SignatoryRole string
+	Logo          *LogoInfo // nil when there is none
+	UpdatedAt     time.Time // zero until the profile is first saved
 }
 
 // LogoInfo describes the logo without carrying its bytes, which only the logo endpoint and the
@@ -78,6 +83,8 @@ func (p *OrganizationProfile) Normalize() {
 	if p.Website != "" && !strings.Contains(p.Website, "://") {
 		p.Website = "https://" + p.Website
 	}
+	p.SignatoryName = strings.Join(strings.Fields(p.SignatoryName), " ")
+	p.SignatoryRole = strings.Join(strings.Fields(p.SignatoryRole), " ")
 }
 
 // Validate checks every field and reports all problems at once. Call Normalize first.
@@ -104,6 +111,8 @@ func (p OrganizationProfile) Validate() error {
 	if p.Website != "" && !validWebsite(p.Website) {
 		v.add("website", CodeInvalidURL, nil)
 	}
+	checkLength(v, "signatoryName", p.SignatoryName, maxSignatoryRunes)
+	checkLength(v, "signatoryRole", p.SignatoryRole, maxSignatoryRunes)
 	return v.orNil()
 }
 

@@ -8,6 +8,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +22,8 @@ func validProfile() OrganizationProfile {
 		Email:              "contact@jardins-besancon.fr",
 		Phone:              "+33 3 81 00 00 00",
 		Website:            "jardins-besancon.fr",
+		SignatoryName:      "  Marie-Hélène   Dubœuf ",
+		SignatoryRole:      "Présidente",
 	}
 }
 
@@ -51,6 +54,30 @@ func TestOrganizationProfileNormalizeAndValidate(t *testing.T) {
 	}
 	if p.Website != "https://jardins-besancon.fr" {
 		t.Errorf("website not completed: %q", p.Website)
+	}
+	if p.SignatoryName != "Marie-Hélène Dubœuf" || p.SignatoryRole != "Présidente" {
+		t.Errorf("signatory not tidied: %q, %q", p.SignatoryName, p.SignatoryRole)
+	}
+}
+
+func TestSignatoryIsOptionalAndBoundedInRunes(t *testing.T) {
+	p := validProfile()
+	p.SignatoryName, p.SignatoryRole = "", ""
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		t.Fatalf("a profile without signatory refused: %v", err)
+	}
+	// 120 letters of two bytes each fit: the limit counts what people see, not bytes.
+	p.SignatoryName = strings.Repeat("é", 120)
+	p.SignatoryRole = strings.Repeat("Ж", 120)
+	if err := p.Validate(); err != nil {
+		t.Fatalf("120 runes refused: %v", err)
+	}
+	p.SignatoryName += "é"
+	p.SignatoryRole += "Ж"
+	codes := fieldCodes(t, p.Validate())
+	if codes["signatoryName"] != CodeTooLong || codes["signatoryRole"] != CodeTooLong {
+		t.Errorf("121 runes: %v", codes)
 	}
 }
 

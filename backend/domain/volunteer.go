@@ -138,6 +138,10 @@ type Volunteer struct {
 	Status       VolunteerStatus
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// Consents holds the latest record of each kind the person ever answered, given or
+	// withdrawn. Profile writes ignore it (consents change one at a time, dated), except when
+	// the profile is created: the consents given on the form are recorded with it.
+	Consents []Consent
 }
 
 // FullName is "First Last", or whichever part is known.

@@ -21,6 +21,8 @@ type OrganizationProfile struct {
 	Email              string `json:"email" doc:"Contact e-mail address" example:"contact@association.fr"`
 	Phone              string `json:"phone"`
 	Website            string `json:"website" example:"https://association.fr"`
+	SignatoryName      string `json:"signatoryName" doc:"Who signs volunteer certificates; empty if not given" example:"Marie-Hélène Dubœuf"`
+	SignatoryRole      string `json:"signatoryRole" doc:"The signatory's role in the association; empty if not given" example:"Présidente"`
 	LogoURL            string `json:"logoUrl" doc:"URL of the logo image, changing whenever the logo does; empty when there is no logo"`
 	UpdatedAt          string `json:"updatedAt" doc:"When the profile was last saved (RFC 3339); empty when it never was"`
 }
@@ -35,6 +37,8 @@ type OrganizationProfileUpdate struct {
 	Email              string `json:"email" required:"false"`
 	Phone              string `json:"phone" required:"false"`
 	Website            string `json:"website" required:"false" doc:"https:// is added when no scheme is given"`
+	SignatoryName      string `json:"signatoryName" required:"false" doc:"Who signs volunteer certificates, at most 120 characters"`
+	SignatoryRole      string `json:"signatoryRole" required:"false" doc:"The signatory's role (Présidente, Directeur…), at most 120 characters"`
 	Logo               []byte `json:"logo,omitempty" required:"false" doc:"A new logo: the bytes of a PNG or JPEG file of at most 2 MB, base64-encoded. Leave out to keep the current logo."`
 	RemoveLogo         bool   `json:"removeLogo,omitempty" required:"false" doc:"Remove the current logo (ignored when logo is given)"`
 }
@@ -92,6 +96,7 @@ func (s *server) registerOrganizationProfile(api huma.API) {
 			Profile: domain.OrganizationProfile{
 				Name: b.Name, Address: b.Address, Postcode: b.Postcode, City: b.City,
 				RegistrationNumber: b.RegistrationNumber, Email: b.Email, Phone: b.Phone, Website: b.Website,
+				SignatoryName: b.SignatoryName, SignatoryRole: b.SignatoryRole,
 			},
 			Logo:       b.Logo,
 			RemoveLogo: b.RemoveLogo,
@@ -137,6 +142,7 @@ func profileToAPI(p domain.OrganizationProfile) OrganizationProfile {
 	out := OrganizationProfile{
 		Name: p.Name, Address: p.Address, Postcode: p.Postcode, City: p.City,
 		RegistrationNumber: p.RegistrationNumber, Email: p.Email, Phone: p.Phone, Website: p.Website,
+		SignatoryName: p.SignatoryName, SignatoryRole: p.SignatoryRole,
 	}
 	if p.Logo != nil {
 		out.LogoURL = logoPath + "?v=" + logoVersion(*p.Logo)

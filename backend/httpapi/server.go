@@ -75,6 +75,7 @@ func New(cfg Config) http.Handler {
 	s.registerPreferences(api)
 	s.registerVolunteerExports(api) // before /api/volunteers/{id}, for readers of the document
 	s.registerVolunteers(api)
+	s.registerVolunteerConsents(api)
 	s.registerSkills(api)
 	s.registerImports(api)
 	s.registerSearchIndex(api)

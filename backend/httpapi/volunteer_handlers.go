@@ -58,6 +58,7 @@ type Volunteer struct {
 	Status       string           `json:"status" enum:"active,archived"`
 	CreatedAt    string           `json:"createdAt"`
 	UpdatedAt    string           `json:"updatedAt"`
+	Consents     []Consent        `json:"consents" doc:"One entry per kind of consent, always all of them, in the order forms show them; change them with PUT …/consents/{kind}"`
 }
 
 // VolunteerInput is the whole profile form; fields left out count as empty.
@@ -76,6 +77,13 @@ type VolunteerInput struct {
 	Notes        string                `json:"notes" required:"false"`
 	JoinedOn     string                `json:"joinedOn" required:"false"`
 	SponsorID    string                `json:"sponsorId" required:"false" doc:"A sponsor's ID, for an employee taking part in its program"`
+}
+
+// VolunteerCreateInput is the profile form of a new volunteer, with the consents the person
+// gives on it.
+type VolunteerCreateInput struct {
+	VolunteerInput
+	Consents []ConsentInput `json:"consents" required:"false" doc:"The consents given on the form, recorded with the profile and dated now; unticked boxes record nothing. Afterwards consents change through PUT …/consents/{kind}."`
 }
 
 type volunteerOutput struct {
@@ -190,8 +198,9 @@ func (s *server) registerVolunteers(api huma.API) {
 		Tags:          []string{"volunteers"},
 		DefaultStatus: http.StatusCreated,
 		Errors:        []int{http.StatusUnprocessableEntity},
-	}, func(ctx context.Context, in *struct{ Body VolunteerInput }) (*createdVolunteerOutput, error) {
-		v, err := volunteerFromAPI(in.Body)
+	}, func(ctx context.Context, in *struct{ Body VolunteerCreateInput }) (*createdVolunteerOutput, error) {
+		v, err := volunteerFromAPI(in.Body.VolunteerInput)
+		v.Consents = consentsFromAPI(in.Body.Consents)
 		if err == nil {
 			v, err = s.volunteers.Create(ctx, actorFrom(ctx), v)
 		}
@@ -370,7 +379,7 @@ func (s *server) volunteerToAPI(ctx context.Context, v domain.Volunteer) Volunte
 		Causes: causesToAPI(v.Causes), Languages: nonNilStrings(v.Languages),
 		Availability: availabilityToAPI(v.Availability), Bio: v.Bio, Notes: v.Notes, JoinedOn: v.JoinedOn,
 		SponsorID: formatID(v.SponsorID), Status: string(v.Status), CreatedAt: v.CreatedAt.UTC().Format(time.RFC3339),
-		UpdatedAt: v.UpdatedAt.UTC().Format(time.RFC3339),
+		UpdatedAt: v.UpdatedAt.UTC().Format(time.RFC3339), Consents: consentsToAPI(v.Consents),
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/png"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,31 @@ func TestInvalidInputSavesNothing(t *testing.T) {
 	p, err := s.OrganizationProfile(ctx, domain.LocalAdmin())
 	if err != nil || p.Name != "" || !p.UpdatedAt.IsZero() {
 		t.Fatalf("something was saved: %+v %v", p, err)
+	}
+}
+
+func TestCertificateSignatorySavedAndBounded(t *testing.T) {
+	s := newSettings(t)
+	ctx := context.Background()
+	got, err := s.UpdateOrganizationProfile(ctx, domain.LocalAdmin(), ProfileUpdate{Profile: domain.OrganizationProfile{
+		Name: "Œuvre de Besançon", SignatoryName: " Marie-Hélène  Dubœuf ", SignatoryRole: "Présidente"}})
+	if err != nil || got.SignatoryName != "Marie-Hélène Dubœuf" || got.SignatoryRole != "Présidente" {
+		t.Fatalf("got %+v, %v", got, err)
+	}
+	_, err = s.UpdateOrganizationProfile(ctx, domain.LocalAdmin(), ProfileUpdate{Profile: domain.OrganizationProfile{
+		Name: "Autre nom", SignatoryName: strings.Repeat("Ł", 121), SignatoryRole: "Trésorier"}})
+	var v *domain.ValidationError
+	if !errors.As(err, &v) || len(v.Fields) != 1 || v.Fields[0].Field != "signatoryName" || v.Fields[0].Code != domain.CodeTooLong {
+		t.Fatalf("a 121-letter name: %v", err)
+	}
+	kept, _ := s.OrganizationProfile(ctx, domain.LocalAdmin())
+	if kept.Name != "Œuvre de Besançon" || kept.SignatoryRole != "Présidente" {
+		t.Fatalf("a refused form changed the profile: %+v", kept)
+	}
+	viewer := domain.Actor{ID: "v", Role: domain.RoleViewer}
+	if _, err := s.UpdateOrganizationProfile(ctx, viewer, ProfileUpdate{Profile: domain.OrganizationProfile{
+		Name: "Œuvre de Besançon", SignatoryName: "Intrus"}}); !errors.Is(err, domain.ErrForbidden) {
+		t.Fatalf("viewer: %v", err)
 	}
 }
 

@@ -31,7 +31,8 @@ func NewVolunteers(st *store.Store, tax *taxonomy.Taxonomy, index *VolunteerInde
 func (s *Volunteers) Taxonomy() *taxonomy.Taxonomy { return s.tax }
 
 // Create validates and saves a new volunteer. Skills are given by name (any name or synonym of
-// the taxonomy, or free text kept as a custom skill) or by ID.
+// the taxonomy, or free text kept as a custom skill) or by ID. v.Consents lists the consents
+// the person gives on the form: they are recorded with the profile, dated now.
 func (s *Volunteers) Create(ctx context.Context, actor domain.Actor, v domain.Volunteer) (domain.Volunteer, error) {
 	if !actor.CanManageVolunteers() {
 		return domain.Volunteer{}, fmt.Errorf("create volunteer: %w", domain.ErrForbidden)
@@ -41,19 +42,27 @@ func (s *Volunteers) Create(ctx context.Context, actor domain.Actor, v domain.Vo
 	if v.Status == "" {
 		v.Status = domain.StatusActive
 	}
-	if err := s.validate(ctx, v); err != nil {
+	now := s.now().UTC()
+	problems := &domain.ValidationError{}
+	if err := gather(problems, s.validate(ctx, v)); err != nil {
 		return domain.Volunteer{}, err
 	}
-	now := s.now().UTC()
+	consents, err := initialConsents(v.Consents, actor, now)
+	collect(problems, err)
+	if len(problems.Fields) > 0 {
+		return domain.Volunteer{}, problems
+	}
+	v.Consents = consents
 	v.CreatedAt, v.UpdatedAt = now, now
 	if err := s.store.CreateVolunteer(ctx, &v); err != nil {
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)
-	return s.store.Volunteer(ctx, v.ID)
+	return s.load(ctx, v.ID)
 }
 
-// Update replaces a volunteer's profile. The status is kept: archiving has its own calls.
+// Update replaces a volunteer's profile. The status is kept: archiving has its own calls, and
+// so are consents (v.Consents is ignored; see SetConsent).
 func (s *Volunteers) Update(ctx context.Context, actor domain.Actor, id int64, v domain.Volunteer) (domain.Volunteer, error) {
 	if !actor.CanManageVolunteers() {
 		return domain.Volunteer{}, fmt.Errorf("update volunteer: %w", domain.ErrForbidden)
@@ -74,7 +83,7 @@ func (s *Volunteers) Update(ctx context.Context, actor domain.Actor, id int64, v
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)
-	return s.store.Volunteer(ctx, id)
+	return s.load(ctx, id)
 }
 
 // Get returns one volunteer.
@@ -82,7 +91,7 @@ func (s *Volunteers) Get(ctx context.Context, actor domain.Actor, id int64) (dom
 	if !actor.CanReadVolunteers() {
 		return domain.Volunteer{}, fmt.Errorf("read volunteer: %w", domain.ErrForbidden)
 	}
-	return s.store.Volunteer(ctx, id)
+	return s.load(ctx, id)
 }
 
 // Archive takes a volunteer out of the active file; Restore brings them back. Nothing is
@@ -104,7 +113,7 @@ func (s *Volunteers) setStatus(ctx context.Context, actor domain.Actor, id int64
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)
-	return s.store.Volunteer(ctx, id)
+	return s.load(ctx, id)
 }
 
 // syncIndex applies the outbox after a commit. A failure is logged, not returned: the change is

@@ -25,10 +25,10 @@ func (s *Store) OrganizationProfile(ctx context.Context) (domain.OrganizationPro
 	)
 	err := s.ro.QueryRowContext(ctx, `
 		SELECT name, address, postcode, city, registration_number, email, phone, website,
-		       logo_media_type, logo_width, logo_height, logo_digest, updated_at
+		       signatory_name, signatory_role, logo_media_type, logo_width, logo_height, logo_digest, updated_at
 		FROM organization_profile WHERE id = 1`).Scan(
 		&p.Name, &p.Address, &p.Postcode, &p.City, &p.RegistrationNumber, &p.Email, &p.Phone, &p.Website,
-		&logo.MediaType, &logo.Width, &logo.Height, &logo.Digest, &updatedAt)
+		&p.SignatoryName, &p.SignatoryRole, &logo.MediaType, &logo.Width, &logo.Height, &logo.Digest, &updatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.OrganizationProfile{}, nil
 	}
@@ -66,15 +66,17 @@ func (s *Store) SaveOrganizationProfile(ctx context.Context, p domain.Organizati
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO organization_profile
-				(id, name, address, postcode, city, registration_number, email, phone, website, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				(id, name, address, postcode, city, registration_number, email, phone, website,
+				 signatory_name, signatory_role, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET
 				name = excluded.name, address = excluded.address, postcode = excluded.postcode,
 				city = excluded.city, registration_number = excluded.registration_number,
 				email = excluded.email, phone = excluded.phone, website = excluded.website,
+				signatory_name = excluded.signatory_name, signatory_role = excluded.signatory_role,
 				updated_at = excluded.updated_at`,
 			p.Name, p.Address, p.Postcode, p.City, p.RegistrationNumber, p.Email, p.Phone, p.Website,
-			formatTime(p.UpdatedAt))
+			p.SignatoryName, p.SignatoryRole, formatTime(p.UpdatedAt))
 		if err != nil {
 			return fmt.Errorf("save organization profile: %w", err)
 		}

@@ -51,6 +51,7 @@ func TestOrganizationProfileRoundTripSurvivesReopen(t *testing.T) {
 		Name: "Œuvre Sainte-Élodie — Besançon", Address: "3 place de l’Hôtel-de-Ville\nBâtiment B",
 		Postcode: "25000", City: "Besançon", RegistrationNumber: "W251002233",
 		Email: "élodie@œuvre.fr", Phone: "03 81 00 00 00", Website: "https://œuvre.fr",
+		SignatoryName: "Marie-Hélène Dubœuf", SignatoryRole: "Présidente",
 		UpdatedAt: time.Date(2026, 11, 25, 10, 30, 0, 123, time.UTC),
 	}
 	logo := testLogo(t, 64, 32)

@@ -28,8 +28,9 @@ type availabilityRow struct {
 	Mode          string   `json:"mode,omitempty"`
 }
 
-// CreateVolunteer inserts a validated volunteer and sets its ID. An e-mail address already used
-// by another volunteer gives a *domain.ValidationError on "email".
+// CreateVolunteer inserts a validated volunteer, with the consents given on its form, and sets
+// its ID. An e-mail address already used by another volunteer gives a *domain.ValidationError
+// on "email".
 func (s *Store) CreateVolunteer(ctx context.Context, v *domain.Volunteer) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		w, err := newVolunteerWriter(ctx, tx)
@@ -38,6 +39,9 @@ func (s *Store) CreateVolunteer(ctx context.Context, v *domain.Volunteer) error 
 		}
 		defer w.close()
 		if err := w.insert(ctx, v); err != nil {
+			return err
+		}
+		if err := insertInitialConsents(ctx, tx, v.ID, v.Consents); err != nil {
 			return err
 		}
 		return setVolunteerSponsor(ctx, tx, v.ID, v.SponsorID)

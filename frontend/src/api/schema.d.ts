@@ -1120,6 +1120,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteers/{id}/consents/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every consent a volunteer gave, and its withdrawal */
+        get: operations["getVolunteerConsentHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/consents/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give or withdraw a volunteer's consent
+         * @description Records, dated now, that the person gives or withdraws one consent. Setting the state that already holds records nothing. Giving again after a withdrawal starts a new record: the history keeps every grant.
+         */
+        put: operations["setVolunteerConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers/{id}/dashboard": {
         parameters: {
             query?: never;
@@ -1281,6 +1318,46 @@ export interface components {
             projectId: string;
             projectTitle: string;
             title: string;
+        };
+        Consent: {
+            /** @description True while the consent holds */
+            given: boolean;
+            /** @description When it was last given (RFC 3339); empty when it never was */
+            givenAt: string;
+            /**
+             * @description contact: being contacted about projects; sponsorNames: being named to sponsors in reports; photos: appearing in photos
+             * @enum {string}
+             */
+            kind: "contact" | "sponsorNames" | "photos";
+            /** @description When that grant was withdrawn (RFC 3339); empty while it holds or when it was never given */
+            withdrawnAt: string;
+        };
+        ConsentHistory: {
+            items: components["schemas"]["ConsentRecord"][] | null;
+            /** Format: int64 */
+            total: number;
+        };
+        ConsentInput: {
+            /** @description Only consents given are recorded: leaving a box unticked records nothing */
+            given: boolean;
+            /** @description contact, sponsorNames or photos */
+            kind: string;
+        };
+        ConsentRecord: {
+            /** @description RFC 3339 */
+            givenAt: string;
+            /** @enum {string} */
+            kind: "contact" | "sponsorNames" | "photos";
+            /** @description Who entered the grant */
+            recordedBy: string;
+            /** @description RFC 3339; empty while the consent holds */
+            withdrawnAt: string;
+            /** @description Who entered the withdrawal; empty while the consent holds */
+            withdrawnBy: string;
+        };
+        ConsentSetInputBody: {
+            /** @description true to record that the person gives this consent, false to record its withdrawal */
+            given: boolean;
         };
         CustomSkill: {
             createdAt: string;
@@ -1915,6 +1992,16 @@ export interface components {
             postcode: string;
             /** @description SIRET (14 digits) or RNA number (W + 9 characters), without spaces; empty if not given */
             registrationNumber: string;
+            /**
+             * @description Who signs volunteer certificates; empty if not given
+             * @example Marie-Hélène Dubœuf
+             */
+            signatoryName: string;
+            /**
+             * @description The signatory's role in the association; empty if not given
+             * @example Présidente
+             */
+            signatoryRole: string;
             /** @description When the profile was last saved (RFC 3339); empty when it never was */
             updatedAt: string;
             /** @example https://association.fr */
@@ -1934,6 +2021,10 @@ export interface components {
             registrationNumber?: string;
             /** @description Remove the current logo (ignored when logo is given) */
             removeLogo?: boolean;
+            /** @description Who signs volunteer certificates, at most 120 characters */
+            signatoryName?: string;
+            /** @description The signatory's role (Présidente, Directeur…), at most 120 characters */
+            signatoryRole?: string;
             /** @description https:// is added when no scheme is given */
             website?: string;
         };
@@ -2364,6 +2455,8 @@ export interface components {
             causes: string[] | null;
             /** @example Besançon */
             city: string;
+            /** @description One entry per kind of consent, always all of them, in the order forms show them; change them with PUT …/consents/{kind} */
+            consents: components["schemas"]["Consent"][] | null;
             createdAt: string;
             /** @example elodie.martin@example.fr */
             email: string;
@@ -2389,6 +2482,26 @@ export interface components {
             /** @enum {string} */
             status: "active" | "archived";
             updatedAt: string;
+        };
+        VolunteerCreateInput: {
+            availability?: components["schemas"]["Availability"];
+            bio?: string;
+            causes?: string[] | null;
+            city?: string;
+            /** @description The consents given on the form, recorded with the profile and dated now; unticked boxes record nothing. Afterwards consents change through PUT …/consents/{kind}. */
+            consents?: components["schemas"]["ConsentInput"][] | null;
+            email?: string;
+            firstName?: string;
+            joinedOn?: string;
+            languages?: string[] | null;
+            /** @description A first or a last name is required */
+            lastName?: string;
+            notes?: string;
+            phone?: string;
+            postcode?: string;
+            skills?: components["schemas"]["VolunteerSkillInput"][] | null;
+            /** @description A sponsor's ID, for an employee taking part in its program */
+            sponsorId?: string;
         };
         VolunteerDashboard: {
             byMonth: components["schemas"]["MonthHours"][];
@@ -6307,7 +6420,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VolunteerInput"];
+                "application/json": components["schemas"]["VolunteerCreateInput"];
             };
         };
         responses: {
@@ -6640,6 +6753,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVolunteerConsentHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentHistory"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    setVolunteerConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+                /** @description contact, sponsorNames or photos */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentSetInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
                 };
             };
             /** @description Not Found */

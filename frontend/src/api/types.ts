@@ -27,6 +27,10 @@ export type Highlight = Schemas['Highlight'];
 export type HighlightSegment = Schemas['Segment'];
 export type FacetCount = Schemas['FacetCount'];
 export type IndexState = Json<paths['/api/search/index']['get']['responses'][200]>;
+export type Consent = Schemas['Consent'];
+export type ConsentKind = Consent['kind'];
+export type ConsentRecord = Schemas['ConsentRecord'];
+export type ConsentHistory = Json<paths['/api/volunteers/{id}/consents/history']['get']['responses'][200]>;
 
 // Skills and fixed lists.
 export type SkillSuggestion = Schemas['SkillSuggestion'];

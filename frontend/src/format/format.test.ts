@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDate, formatDateTime, formatFileSize, formatHours, formatNumber, formatPercent } from './format';
+import {
+  formatCurrency,
+  formatDate,
+  formatDateTime,
+  formatFileSize,
+  formatHours,
+  formatLongDate,
+  formatNumber,
+  formatPercent,
+} from './format';
 
 // Intl separates French thousands with U+202F (narrow no-break space) and puts U+00A0
 // (no-break space) before the euro sign.
@@ -25,6 +34,24 @@ describe('formatDate', () => {
   it('returns an empty string for empty or invalid input', () => {
     expect(formatDate('', 'fr')).toBe('');
     expect(formatDate('not a date', 'en')).toBe('');
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes the month in words, without a leading zero', () => {
+    expect(formatLongDate('2026-03-03', 'fr')).toBe('3 mars 2026');
+    expect(formatLongDate('2026-03-03', 'en')).toBe('3 March 2026');
+    expect(formatLongDate('2026-02-01', 'fr')).toBe('1 février 2026');
+  });
+
+  it('reads RFC 3339 times in the given zone', () => {
+    expect(formatLongDate('2026-03-03T23:30:00Z', 'fr', { timeZone: 'Europe/Paris' })).toBe('4 mars 2026');
+    expect(formatLongDate('2026-03-03T23:30:00Z', 'en', { timeZone: 'UTC' })).toBe('3 March 2026');
+  });
+
+  it('returns an empty string for empty or invalid input', () => {
+    expect(formatLongDate('', 'fr')).toBe('');
+    expect(formatLongDate('pas une date', 'en')).toBe('');
   });
 });
 

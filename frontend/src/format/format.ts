@@ -38,6 +38,14 @@ export function formatDate(value: Date | string, locale: FormatLocale, options: 
   }).format(d);
 }
 
+/** 3 mars 2026 (fr) / 3 March 2026 (en): a date in a sentence. Returns "" for an empty or invalid value. */
+export function formatLongDate(value: Date | string, locale: FormatLocale, options: TimeOptions = {}): string {
+  const d = toDate(value);
+  if (!d) return '';
+  const timeZone = typeof value === 'string' && DATE_ONLY.test(value) ? undefined : options.timeZone;
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(d);
+}
+
 /** 25/11/2026 17:05 (fr), 25/11/2026, 17:05 (en). Returns "" for an empty or invalid value. */
 export function formatDateTime(value: Date | string, locale: FormatLocale, options: TimeOptions = {}): string {
   const d = toDate(value);

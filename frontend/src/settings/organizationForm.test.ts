@@ -11,6 +11,8 @@ const profile: OrganizationProfile = {
   email: 'contact@amis-quartier.fr',
   phone: '01 23 45 67 89',
   website: 'https://amis-quartier.fr',
+  signatoryName: 'Marie-Hélène Dubœuf',
+  signatoryRole: 'Présidente',
   logoUrl: '/api/settings/organization/logo?v=abc',
   updatedAt: '2026-11-25T16:05:00Z',
 };
@@ -27,6 +29,8 @@ describe('organisation form', () => {
       email: 'contact@amis-quartier.fr',
       phone: '01 23 45 67 89',
       website: 'https://amis-quartier.fr',
+      signatoryName: 'Marie-Hélène Dubœuf',
+      signatoryRole: 'Présidente',
     });
     expect('logo' in input).toBe(false);
     expect('removeLogo' in input).toBe(false);
@@ -44,5 +48,17 @@ describe('organisation form', () => {
     expect(isOrgFormDirty({ ...values, city: 'Lyon' }, profile, { kind: 'keep' })).toBe(true);
     expect(isOrgFormDirty(values, profile, { kind: 'remove' })).toBe(true);
     expect(isOrgFormDirty(emptyOrgForm(), null, { kind: 'keep' })).toBe(false);
+  });
+
+  it('carries the certificate signatory, empty when a profile from before it has none', () => {
+    const values = formFromProfile(profile);
+    expect(values.signatoryName).toBe('Marie-Hélène Dubœuf');
+    expect(isOrgFormDirty({ ...values, signatoryRole: 'Trésorière' }, profile, { kind: 'keep' })).toBe(true);
+    const older = { ...profile } as Partial<OrganizationProfile>;
+    delete older.signatoryName;
+    delete older.signatoryRole;
+    const fromOlder = formFromProfile(older as OrganizationProfile);
+    expect(fromOlder.signatoryName).toBe('');
+    expect(buildOrganizationInput(fromOlder, { kind: 'keep' }).signatoryRole).toBe('');
   });
 });

@@ -10,8 +10,13 @@ export const ORG_TEXT_FIELDS = [
   'email',
   'phone',
   'website',
+  'signatoryName',
+  'signatoryRole',
 ] as const;
 export type OrgTextField = (typeof ORG_TEXT_FIELDS)[number];
+
+/** Limits of the server (backend/domain), so that the inputs stop where it would refuse. */
+export const SIGNATORY_MAX_LENGTH = 120;
 
 /** Every field that can carry an error message (server locations body.<field>). */
 export const ORG_FIELDS = [...ORG_TEXT_FIELDS, 'logo'] as const;
@@ -26,7 +31,18 @@ export type LogoChange =
   | { kind: 'remove' };
 
 export function emptyOrgForm(): OrgFormValues {
-  return { name: '', registrationNumber: '', address: '', postcode: '', city: '', email: '', phone: '', website: '' };
+  return {
+    name: '',
+    registrationNumber: '',
+    address: '',
+    postcode: '',
+    city: '',
+    email: '',
+    phone: '',
+    website: '',
+    signatoryName: '',
+    signatoryRole: '',
+  };
 }
 
 export function formFromProfile(profile: OrganizationProfile): OrgFormValues {
@@ -46,6 +62,8 @@ export function buildOrganizationInput(values: OrgFormValues, logo: LogoChange):
     email: values.email,
     phone: values.phone,
     website: values.website,
+    signatoryName: values.signatoryName,
+    signatoryRole: values.signatoryRole,
   };
   if (logo.kind === 'replace') input.logo = logo.base64;
   if (logo.kind === 'remove') input.removeLogo = true;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Volunteer } from '../api/types';
 import {
   addSkill,
+  buildNewVolunteerInput,
   buildVolunteerInput,
   emptyVolunteerForm,
   foldText,
@@ -32,6 +33,7 @@ const olga: Volunteer = {
   status: 'active',
   createdAt: '2026-01-02T10:00:00Z',
   updatedAt: '2026-01-02T10:00:00Z',
+  consents: [{ kind: 'photos', given: true, givenAt: '2026-01-02T10:00:00Z', withdrawnAt: '' }],
 };
 
 describe('volunteer form values', () => {
@@ -71,6 +73,41 @@ describe('volunteer form values', () => {
     expect(isVolunteerFormDirty(blank, emptyVolunteerForm())).toBe(false);
     blank.city = 'Besançon';
     expect(isVolunteerFormDirty(blank, emptyVolunteerForm())).toBe(true);
+  });
+});
+
+describe('consents on the volunteer form', () => {
+  it('starts with nothing ticked, and an existing profile never sends its consents with the form', () => {
+    expect(emptyVolunteerForm().consents).toEqual([]);
+    const values = formFromVolunteer(olga);
+    expect(values.consents).toEqual([]);
+    expect('consents' in buildVolunteerInput(values)).toBe(false);
+  });
+
+  it('sends the boxes ticked on a new profile, every kind named', () => {
+    const values = emptyVolunteerForm();
+    values.lastName = 'Nguyễn';
+    values.consents = ['photos', 'contact'];
+    expect(buildNewVolunteerInput(values).consents).toEqual([
+      { kind: 'contact', given: true },
+      { kind: 'sponsorNames', given: false },
+      { kind: 'photos', given: true },
+    ]);
+    expect(buildNewVolunteerInput(values).lastName).toBe('Nguyễn');
+  });
+
+  it('counts a ticked box as a change', () => {
+    const values = emptyVolunteerForm();
+    values.consents = ['sponsorNames'];
+    expect(isVolunteerFormDirty(values, emptyVolunteerForm())).toBe(true);
+  });
+
+  it('puts an error on the consents under their boxes', () => {
+    const errors = volunteerProblemToFormErrors({
+      status: 422,
+      errors: [{ location: 'body.consents', message: 'Valeur non reconnue' }],
+    });
+    expect(errors.fields.consents).toBe('Valeur non reconnue');
   });
 });
 

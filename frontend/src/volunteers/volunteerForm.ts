@@ -1,8 +1,9 @@
 // The volunteer profile form: its values, the request body built from them, whether anything
 // changed, and the server's validation messages put under the right fields.
 import { problemToFormErrors, type FormErrors, type ProblemDetails } from '../api/problem';
-import type { SkillLevel, Volunteer, VolunteerInput, WorkMode } from '../api/types';
+import type { ConsentKind, SkillLevel, Volunteer, VolunteerInput, WorkMode } from '../api/types';
 import { sortDays } from './availability';
+import { CONSENT_KINDS, initialConsents } from './consents';
 
 export const SKILL_LEVELS: readonly SkillLevel[] = ['beginner', 'intermediate', 'confirmed', 'expert'];
 export const DEFAULT_SKILL_LEVEL: SkillLevel = 'intermediate';
@@ -26,6 +27,7 @@ export const VOLUNTEER_FIELDS = [
   'notes',
   'joinedOn',
   'sponsorId',
+  'consents',
 ] as const;
 export type VolunteerField = (typeof VOLUNTEER_FIELDS)[number];
 
@@ -57,6 +59,11 @@ export interface VolunteerFormValues extends Record<VolunteerTextField, string> 
   joinedOn: string;
   /** The sponsor (employer in a pro bono program) the person takes part for; "" for none. */
   sponsorId: string;
+  /**
+   * The consents ticked on the creation form, none by default: consent must be the person's
+   * explicit act. An existing profile changes its consents one at a time on the profile page.
+   */
+  consents: ConsentKind[];
 }
 
 export function emptyVolunteerForm(): VolunteerFormValues {
@@ -79,6 +86,7 @@ export function emptyVolunteerForm(): VolunteerFormValues {
     mode: '',
     joinedOn: '',
     sponsorId: '',
+    consents: [],
   };
 }
 
@@ -90,6 +98,7 @@ export function cloneForm(values: VolunteerFormValues): VolunteerFormValues {
     causes: [...values.causes],
     languages: [...values.languages],
     days: [...values.days],
+    consents: [...values.consents],
   };
 }
 
@@ -114,6 +123,7 @@ export function formFromVolunteer(v: Volunteer): VolunteerFormValues {
     mode: a.mode ?? '',
     joinedOn: v.joinedOn ?? '',
     sponsorId: v.sponsorId ?? '',
+    consents: [],
   };
 }
 
@@ -143,6 +153,12 @@ export function buildVolunteerInput(values: VolunteerFormValues): VolunteerInput
   };
 }
 
+/** The POST body of a new volunteer: the profile with the consents ticked, in form order. */
+export function buildNewVolunteerInput(values: VolunteerFormValues): VolunteerInput {
+  const ticked = CONSENT_KINDS.filter((k) => values.consents.includes(k));
+  return { ...buildVolunteerInput(values), consents: initialConsents(ticked) };
+}
+
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
@@ -152,7 +168,12 @@ export function isVolunteerFormDirty(values: VolunteerFormValues, saved: Volunte
   if (values.evenings !== saved.evenings || values.weekends !== saved.weekends) return true;
   if ((values.hoursPerMonth ?? 0) !== (saved.hoursPerMonth ?? 0) || values.mode !== saved.mode) return true;
   if ((values.joinedOn ?? '') !== (saved.joinedOn ?? '') || values.sponsorId !== saved.sponsorId) return true;
-  if (!sameSet(values.causes, saved.causes) || !sameSet(values.languages, saved.languages) || !sameSet(values.days, saved.days)) {
+  if (
+    !sameSet(values.causes, saved.causes) ||
+    !sameSet(values.languages, saved.languages) ||
+    !sameSet(values.days, saved.days) ||
+    !sameSet(values.consents, saved.consents)
+  ) {
     return true;
   }
   if (values.skills.length !== saved.skills.length) return true;
