@@ -365,6 +365,9 @@ type tableStyle struct {
 	lastBold bool
 }
 
+// tablePad is the space around the text of a table's cell.
+const tablePad = 1.6
+
 // tableLayout is a table with its cells wrapped and its rows measured.
 type tableLayout struct {
 	cols    []tableColumn
@@ -383,7 +386,7 @@ func (d *pdfDoc) layoutTable(cols []tableColumn, rows [][]string, st tableStyle)
 	if st.maxLines == 0 {
 		st.maxLines = 4
 	}
-	t := tableLayout{cols: cols, st: st, lh: lineHeight(st.size), pad: 1.6}
+	t := tableLayout{cols: cols, st: st, lh: lineHeight(st.size), pad: tablePad}
 	wrapRow := func(row []string, bold bool) ([][]string, float64) {
 		d.setFont(bold, st.size)
 		cells := make([][]string, len(cols))
@@ -489,6 +492,17 @@ func (d *pdfDoc) table(cols []tableColumn, rows [][]string, st tableStyle) {
 		d.pdf.Line(marginL, y+h, marginL+width, y+h)
 		d.pdf.SetXY(marginL, y+h)
 	}
+}
+
+// naturalWidth is the width a table column needs to hold each of texts on one line (bold, as
+// a header or a total may be), capped at a third of the page.
+func (d *pdfDoc) naturalWidth(size float64, texts []string) float64 {
+	d.setFont(true, size)
+	w := 0.0
+	for _, t := range texts {
+		w = math.Max(w, d.width(pdfSafe(t)))
+	}
+	return math.Min(w+2*tablePad+0.5, contentW/3)
 }
 
 func tableWidth(cols []tableColumn) float64 {
