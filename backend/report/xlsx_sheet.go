@@ -160,3 +160,93 @@ func addSheet(f *excelize.File, name string, n int) error {
 	}
 	return nil
 }
+
+// sheetStream writes data rows under a header across as many sheets as they need: past
+// maxDataRowsPerSheet rows it closes the sheet (autofilter, flush) and opens "<base> (2)" with
+// the same header.
+type sheetStream struct {
+	f      *excelize.File
+	base   string
+	cols   []sheetColumn
+	header int // style ID of the header row
+
+	sw    *excelize.StreamWriter
+	sheet string
+	rows  int      // data rows on the current sheet
+	names []string // the sheets opened so far
+}
+
+func (s *sheetStream) start() error {
+	n := len(s.names) + 1
+	s.sheet = sheetNameN(s.base, n)
+	if err := addSheet(s.f, s.sheet, n); err != nil {
+		return err
+	}
+	sw, err := s.f.NewStreamWriter(s.sheet)
+	if err != nil {
+		return fmt.Errorf("report: opening sheet %q: %w", s.sheet, err)
+	}
+	s.sw, s.rows = sw, 0
+	s.names = append(s.names, s.sheet)
+	return prepareStreamSheet(sw, s.cols, s.header)
+}
+
+// add writes one data row, starting a sheet first when needed.
+func (s *sheetStream) add(values []any) error {
+	if s.sw == nil || s.rows == maxDataRowsPerSheet {
+		if err := s.finish(); err != nil {
+			return err
+		}
+		if err := s.start(); err != nil {
+			return err
+		}
+	}
+	s.rows++
+	cell, _ := excelize.CoordinatesToCellName(1, s.rows+1)
+	if err := s.sw.SetRow(cell, values); err != nil {
+		return fmt.Errorf("report: writing row %d of sheet %q: %w", s.rows+1, s.sheet, err)
+	}
+	return nil
+}
+
+// finish closes the current sheet, if any: autofilter over its rows, then flush.
+func (s *sheetStream) finish() error {
+	if s.sw == nil {
+		return nil
+	}
+	if err := addAutoFilter(s.f, s.sheet, len(s.cols), s.rows); err != nil {
+		return err
+	}
+	if err := s.sw.Flush(); err != nil {
+		return fmt.Errorf("report: writing sheet %q: %w", s.sheet, err)
+	}
+	s.sw = nil
+	return nil
+}
+
+// uniqueSheetName gives name, or name (2), name (3)… when a sheet of that name (in any case,
+// as Excel compares them) exists already.
+func uniqueSheetName(name string, taken []string) string {
+	for n := 1; ; n++ {
+		candidate := sheetNameN(name, n)
+		clash := false
+		for _, t := range taken {
+			if strings.EqualFold(t, candidate) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			return candidate
+		}
+	}
+}
+
+// newStyle registers a style and wraps the error.
+func newStyle(f *excelize.File, st *excelize.Style) (int, error) {
+	id, err := f.NewStyle(st)
+	if err != nil {
+		return 0, fmt.Errorf("report: creating a cell style: %w", err)
+	}
+	return id, nil
+}
