@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"github.com/civisphere/civisphere/backend/domain"
 	"github.com/xuri/excelize/v2"
@@ -70,10 +69,6 @@ type VolunteerExportHeaders struct {
 // returns false when done. Returning an error (for example the context's error when the user
 // cancels the export job) stops the writer, which returns that error.
 type VolunteerSource func() (domain.Volunteer, bool, error)
-
-// maxDataRowsPerSheet is the number of volunteers one sheet holds: Excel's 1,048,576 rows minus
-// the header. A variable so that tests can check the rollover without a million rows.
-var maxDataRowsPerSheet = excelize.TotalRows - 1
 
 // The columns, in order. The kinds decide the cell type and style in XLSX and the formatting in CSV.
 type columnKind int
@@ -309,60 +304,6 @@ func (labels *VolunteerExportLabels) availability(a domain.Availability) string 
 	return strings.Join(parts, ", ")
 }
 
-// neutralizeFormula keeps a text cell from being read as a formula by a spreadsheet: text that
-// starts with "=", "+", "-", "@", a tab or a carriage return gets a leading single quote, as
-// OWASP recommends for CSV files. A French phone number in international form therefore reads
-// "'+33 6 12 34 56 78", which stays readable.
-func neutralizeFormula(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
-
-// cleanSheetName makes name acceptable to Excel: no : \ / ? * [ ], no leading or trailing
-// apostrophe, at most 31 characters.
-func cleanSheetName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		switch r {
-		case ':', '\\', '/', '?', '*', '[', ']':
-			return '-'
-		}
-		if r < 0x20 {
-			return ' '
-		}
-		return r
-	}, name)
-	name = strings.Trim(strings.TrimSpace(name), "'")
-	return strings.TrimSpace(cutUTF16(name, excelize.MaxSheetNameLength))
-}
-
-// cutUTF16 cuts s to at most n UTF-16 code units (Excel counts sheet name length in those),
-// without splitting a character.
-func cutUTF16(s string, n int) string {
-	units := 0
-	for i, r := range s {
-		units += utf16.RuneLen(r)
-		if units > n {
-			return s[:i]
-		}
-	}
-	return s
-}
-
-// sheetNameN names the n-th sheet: "Bénévoles", "Bénévoles (2)", "Bénévoles (3)"…
-func sheetNameN(base string, n int) string {
-	if n <= 1 {
-		return base
-	}
-	suffix := " (" + strconv.Itoa(n) + ")"
-	return strings.TrimSpace(cutUTF16(base, excelize.MaxSheetNameLength-len(suffix))) + suffix
-}
-
 // WriteVolunteersXLSX writes the volunteers as an Excel workbook: one sheet with a bold, frozen
 // header row and an autofilter, real date cells and a number cell for the hours. Past
 // 1,048,575 volunteers it goes on in a new sheet ("Bénévoles (2)") with its own header. The rows
@@ -399,12 +340,12 @@ func WriteVolunteersXLSX(w io.Writer, src VolunteerSource, labels VolunteerExpor
 		if sw == nil {
 			return nil
 		}
-		lastCol, _ := excelize.ColumnNumberToName(numColumns)
-		if err := f.AutoFilter(sheet, "A1:"+lastCol+strconv.Itoa(sheetRows+1), nil); err != nil {
-			return fmt.Errorf("report: adding the autofilter: %w", err)
+		if err := addAutoFilter(f, sheet, numColumns, sheetRows); err != nil {
+			return err
 		}
 		if sheetRows > 0 {
 			// Postcodes such as "25000" are text on purpose (leading zeros): no green triangle.
+			lastCol, _ := excelize.ColumnNumberToName(numColumns)
 			if err := f.AddIgnoredErrors(sheet, "A2:"+lastCol+strconv.Itoa(sheetRows+1), excelize.IgnoredErrorsNumberStoredAsText); err != nil {
 				return fmt.Errorf("report: marking text columns: %w", err)
 			}
@@ -418,12 +359,8 @@ func WriteVolunteersXLSX(w io.Writer, src VolunteerSource, labels VolunteerExpor
 	startSheet := func() error {
 		sheetNo++
 		sheet = sheetNameN(format.sheetName, sheetNo)
-		if sheetNo == 1 {
-			if err := f.SetSheetName(f.GetSheetName(0), sheet); err != nil {
-				return fmt.Errorf("report: naming sheet %q: %w", sheet, err)
-			}
-		} else if _, err := f.NewSheet(sheet); err != nil {
-			return fmt.Errorf("report: adding sheet %q: %w", sheet, err)
+		if err := addSheet(f, sheet, sheetNo); err != nil {
+			return err
 		}
 		s, err := f.NewStreamWriter(sheet)
 		if err != nil {
@@ -484,12 +421,7 @@ func newXLSXStyles(f *excelize.File, format exportFormat) (xlsxStyles, error) {
 		id    *int
 		style excelize.Style
 	}{
-		{&s.header, excelize.Style{
-			Font:      &excelize.Font{Bold: true},
-			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DCE6F1"}},
-			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
-			Alignment: &excelize.Alignment{Vertical: "center"},
-		}},
+		{&s.header, *headerStyle()},
 		{&s.text, excelize.Style{Alignment: top}},
 		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
 		{&s.number, excelize.Style{Alignment: top, NumFmt: 1}}, // "0"
@@ -506,15 +438,10 @@ func newXLSXStyles(f *excelize.File, format exportFormat) (xlsxStyles, error) {
 	return s, nil
 }
 
-// prepareSheet sets what a stream writer needs before its first row (column widths and styles,
-// the frozen pane) and writes the header.
+// prepareSheet sets the columns' widths and styles, freezes the header and writes it.
 func (s xlsxStyles) prepareSheet(sw *excelize.StreamWriter, titles [numColumns]string) error {
+	cols := make([]sheetColumn, numColumns)
 	for i, c := range columns {
-		width := c.width
-		// Room for the title and the autofilter's drop-down button.
-		if w := float64(len([]rune(titles[i])) + 4); w > width {
-			width = min(w, 60)
-		}
 		style := s.text
 		switch c.kind {
 		case kindLongText:
@@ -526,30 +453,9 @@ func (s xlsxStyles) prepareSheet(sw *excelize.StreamWriter, titles [numColumns]s
 		case kindDateTime:
 			style = s.dateTime
 		}
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return fmt.Errorf("report: setting column width: %w", err)
-		}
-		if err := sw.SetColStyle(i+1, i+1, style); err != nil {
-			return fmt.Errorf("report: setting column style: %w", err)
-		}
+		cols[i] = sheetColumn{title: titles[i], width: c.width, style: style}
 	}
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze:      true,
-		YSplit:      1,
-		TopLeftCell: "A2",
-		ActivePane:  "bottomLeft",
-		Selection:   []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	}); err != nil {
-		return fmt.Errorf("report: freezing the header: %w", err)
-	}
-	header := make([]any, numColumns)
-	for i, t := range titles {
-		header[i] = excelize.Cell{StyleID: s.header, Value: t}
-	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("report: writing the header: %w", err)
-	}
-	return nil
+	return prepareStreamSheet(sw, cols, s.header)
 }
 
 // xlsxValues fills values with the cells of r. Empty cells are nil, which the stream writer
