@@ -300,6 +300,7 @@ type environment struct {
 	diagnostics   *service.Diagnostics
 	hours         *service.Hours
 	dashboards    *service.Dashboards
+	reports       *service.Reports
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -310,7 +311,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 	return httpapi.New(httpapi.Config{
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
-		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards,
+		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards, Reports: e.reports,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
@@ -338,6 +339,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 	jobsCtx, stopJobs := context.WithCancel(context.WithoutCancel(ctx))
 	volunteers := service.NewVolunteers(st, tax, index, time.Now, log)
 	projects := service.NewProjects(st, volunteers, time.Now)
+	dashboards := service.NewDashboards(st, time.Now)
 	return &environment{
 		dataDir:       dataDir,
 		store:         st,
@@ -350,7 +352,8 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		resources:     service.NewResources(st, guides.Builtin(), time.Now),
 		diagnostics:   service.NewDiagnostics(st, projects, time.Now),
 		hours:         service.NewHours(st, volunteers, time.Now),
-		dashboards:    service.NewDashboards(st, time.Now),
+		dashboards:    dashboards,
+		reports:       service.NewReports(st, volunteers, dashboards, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

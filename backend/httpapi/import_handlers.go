@@ -76,13 +76,14 @@ type importInput struct {
 // Job is long work running in the background.
 type Job struct {
 	ID       string        `json:"id"`
-	Kind     string        `json:"kind" enum:"import"`
+	Kind     string        `json:"kind" enum:"import,impactReport"`
 	State    string        `json:"state" enum:"running,done,failed,cancelled"`
 	Phase    string        `json:"phase" doc:"reading, checking, saving, indexing"`
 	Done     int           `json:"done"`
 	Total    int           `json:"total"`
 	Result   *ImportResult `json:"result,omitempty" doc:"When done"`
 	Error    string        `json:"error,omitempty" doc:"When failed, in the reader's language"`
+	Download string        `json:"download,omitempty" doc:"When done and the job wrote a document: where to fetch it"`
 	Started  string        `json:"started"`
 	Finished string        `json:"finished,omitempty"`
 }
@@ -257,6 +258,9 @@ func (s *server) jobToAPI(ctx context.Context, snap service.JobSnapshot) Job {
 	if rep, ok := snap.Result.(service.ImportReport); ok {
 		r := importResultToAPI(ctx, rep)
 		out.Result = &r
+	}
+	if _, ok := snap.Result.(GeneratedFile); ok && snap.State == service.JobDone {
+		out.Download = "/api/jobs/" + snap.ID + "/file"
 	}
 	if snap.Err != nil {
 		out.Error = s.errorMessage(ctx, snap.Err)

@@ -65,6 +65,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 	}
 	volunteers := service.NewVolunteers(st, tax, index, now, log)
 	projects := service.NewProjects(st, volunteers, now)
+	dashboards := service.NewDashboards(st, now)
 	return New(Config{
 		Version:       "9.9.9-test",
 		Settings:      service.NewSettings(st, now),
@@ -78,7 +79,8 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Resources:     service.NewResources(st, guides.Builtin(), now),
 		Diagnostics:   service.NewDiagnostics(st, projects, now),
 		Hours:         service.NewHours(st, volunteers, now),
-		Dashboards:    service.NewDashboards(st, now),
+		Dashboards:    dashboards,
+		Reports:       service.NewReports(st, volunteers, dashboards, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,

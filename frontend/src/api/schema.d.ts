@@ -166,6 +166,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/hours.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hour entries as an Excel workbook
+         * @description One row per entry in date order (real dates and numbers), a totals sheet by status; past 1,048,575 rows the entries continue on a new sheet. Texts that a spreadsheet could take for a formula are neutralised.
+         */
+        get: operations["exportHoursXLSX"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guides/{slug}": {
         parameters: {
             query?: never;
@@ -390,6 +410,23 @@ export interface paths {
          * @description An import cancelled before it is saved changes nothing.
          */
         delete: operations["cancelJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The document a finished job wrote */
+        get: operations["getJobFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -786,6 +823,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the impact report will hold, to check before writing it */
+        get: operations["previewImpactReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/impact.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The impact report as a PDF
+         * @description Approved hours only. Volunteers are named only when they agreed to be named to sponsors; otherwise counted.
+         */
+        get: operations["getImpactReportPDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/impact/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write the impact report in the background
+         * @description Answers at once with a job to follow (GET /api/jobs/{id}); when done, the PDF is at the job's `download` address.
+         */
+        post: operations["startImpactReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/resources": {
         parameters: {
             query?: never;
@@ -1112,6 +1206,26 @@ export interface paths {
         };
         /** A volunteer's applications */
         get: operations["listVolunteerApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The volunteer's certificate of approved hours and skills
+         * @description Projects, skills used, approved hours in total and by half-year, the association's signatory (Paramètres) and a verification code derived from the content.
+         */
+        get: operations["getVolunteerCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1753,6 +1867,51 @@ export interface components {
              */
             value: number;
         };
+        ImpactReportDomainRow: {
+            /** Format: double */
+            hours: number;
+            label: string;
+            /** Format: double */
+            value: number;
+        };
+        ImpactReportPreview: {
+            association: string;
+            /** Format: int64 */
+            beneficiaries: number;
+            domains: components["schemas"]["ImpactReportDomainRow"][];
+            /**
+             * Format: double
+             * @description Approved hours
+             */
+            hours: number;
+            program: string;
+            /** Format: int64 */
+            projects: number;
+            sections: components["schemas"]["ImpactReportSection"][];
+            sponsor: string;
+            /** Format: double */
+            value: number;
+            /** Format: int64 */
+            volunteers: number;
+        };
+        ImpactReportSection: {
+            association: string;
+            /** Format: double */
+            hours: number;
+            /** Format: int64 */
+            milestones: number;
+            /** @description Volunteers who agreed to be named to sponsors; the others are only counted */
+            named: string[];
+            /** Format: int64 */
+            reached: number;
+            /** Format: int64 */
+            surveys: number;
+            /** Format: int64 */
+            teamSize: number;
+            title: string;
+            /** Format: double */
+            value: number;
+        };
         ImportColumn: {
             field: string;
             header: string;
@@ -1840,12 +1999,14 @@ export interface components {
         Job: {
             /** Format: int64 */
             done: number;
+            /** @description When done and the job wrote a document: where to fetch it */
+            download?: string;
             /** @description When failed, in the reader's language */
             error?: string;
             finished?: string;
             id: string;
             /** @enum {string} */
-            kind: "import";
+            kind: "import" | "impactReport";
             /** @description reading, checking, saving, indexing */
             phase: string;
             /** @description When done */
@@ -2276,6 +2437,23 @@ export interface components {
              * @description 1 when left out
              */
             people?: number;
+        };
+        ReportScopeInput: {
+            /** @description First day, YYYY-MM-DD */
+            from?: string;
+            /**
+             * @description The document's language; the reader's (Accept-Language) when empty
+             * @enum {string}
+             */
+            lang?: "fr" | "en" | "";
+            /** @description One program of the sponsor */
+            programId?: string;
+            /** @description One project */
+            projectId?: string;
+            /** @description Empty: every project */
+            sponsorId?: string;
+            /** @description Last day, YYYY-MM-DD */
+            to?: string;
         };
         Resource: {
             /** @description Markdown: the note, or the description of a link. Shown as text: HTML is never interpreted */
@@ -3045,6 +3223,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportHoursXLSX: {
+        parameters: {
+            query?: {
+                volunteerId?: string;
+                projectId?: string;
+                organizationId?: string;
+                sponsorId?: string;
+                programId?: string;
+                status?: string[] | null;
+                from?: string;
+                to?: string;
+                /** @description The workbook's language; the reader's when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Unprocessable Entity */
@@ -3867,6 +4094,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getJobFile: {
+        parameters: {
+            query?: {
+                /** @description Shown in the browser (a preview) rather than saved */
+                inline?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Not Found */
@@ -5629,6 +5908,169 @@ export interface operations {
             };
         };
     };
+    previewImpactReport: {
+        parameters: {
+            query?: {
+                /** @description Empty: every project */
+                sponsorId?: string;
+                /** @description One program of the sponsor */
+                programId?: string;
+                /** @description One project */
+                projectId?: string;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description The document's language; the reader's (Accept-Language) when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReportPreview"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getImpactReportPDF: {
+        parameters: {
+            query?: {
+                /** @description Empty: every project */
+                sponsorId?: string;
+                /** @description One program of the sponsor */
+                programId?: string;
+                /** @description One project */
+                projectId?: string;
+                /** @description First day, YYYY-MM-DD */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD */
+                to?: string;
+                /** @description The document's language; the reader's (Accept-Language) when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    startImpactReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportScopeInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listResources: {
         parameters: {
             query?: {
@@ -6753,6 +7195,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getVolunteerCertificate: {
+        parameters: {
+            query?: {
+                /** @description The certificate's language; the reader's when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description Not Found */
