@@ -72,7 +72,7 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['hours', 'impact', 'reports'];
+const comingSoon: Section[] = ['hours', 'impact'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -145,6 +145,13 @@ export const routes: RouteRecordRaw[] = [
       meta: { page: section, section },
     }),
   ),
+  {
+    path: SECTION_PATHS.reports,
+    name: 'reports',
+    // Loaded on demand, like every page that brings the chart library.
+    component: () => import('./pages/reports/ReportsPage.vue'),
+    meta: { page: 'reports', section: 'reports' },
+  },
   { path: SECTION_PATHS.settings, name: 'settings', component: SettingsPage, meta: { page: 'settings', section: 'settings' } },
   { path: '/:pathMatch(.*)*', name: 'notFound', component: NotFoundPage, meta: { page: 'notFound' } },
 ];

@@ -105,3 +105,4 @@ export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['
 export type AssociationDashboard = Json<paths['/api/dashboards/association']['get']['responses'][200]>;
 export type SponsorDashboard = Json<paths['/api/dashboards/sponsor']['get']['responses'][200]>;
 export type VolunteerDashboard = Json<paths['/api/volunteers/{id}/dashboard']['get']['responses'][200]>;
+export type ImpactReportPreview = Json<paths['/api/reports/impact']['get']['responses'][200]>;
