@@ -455,7 +455,7 @@ func (s xlsxStyles) prepareSheet(sw *excelize.StreamWriter, titles [numColumns]s
 		}
 		cols[i] = sheetColumn{title: titles[i], width: c.width, style: style}
 	}
-	return prepareStreamSheet(sw, cols, s.header)
+	return prepareStreamSheet(sw, cols, s.header, 0)
 }
 
 // xlsxValues fills values with the cells of r. Empty cells are nil, which the stream writer
