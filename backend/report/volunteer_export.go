@@ -1,6 +1,3 @@
-// Package report writes the documents the app hands out: the export of volunteer lists (XLSX and
-// CSV) for now. Every writer writes to an io.Writer and takes its words from the caller, so the
-// package knows neither the database nor the taxonomy.
 package report
 
 import (
