@@ -210,7 +210,7 @@ func writeImpactCover(d *pdfDoc, r ImpactReport) {
 	if generated.IsZero() {
 		generated = time.Now()
 	}
-	d.textAt(marginL, pageH-24, contentW, lang.word("generated_on", "date", lang.dateOf(generated)), "L", false, 9, colMuted)
+	d.textAt(marginL, pageH-marginB-lineHeight(9), contentW, lang.word("generated_on", "date", lang.dateOf(generated)), "L", false, 9, colMuted)
 }
 
 func writeImpactFigures(d *pdfDoc, r ImpactReport) error {
@@ -554,6 +554,11 @@ func (d *pdfDoc) questionResult(n int, q domain.QuestionResult) {
 	}
 	barsH := float64(len(counts)) * (lh + 1)
 	h := math.Max(textH, 12) + barsH + 3
+	// A question taller than a page (a choice among dozens) starts where it is, with a few
+	// choices under it, and goes on over the next pages.
+	if h > pageH-marginT-marginB {
+		h = math.Max(textH, 12) + 5*(lh+1)
+	}
 	d.ensure(h)
 	y := d.y()
 	d.textAt(marginL, y, 6, strconv.Itoa(n)+".", "L", true, 9.5, colMuted)
@@ -588,6 +593,7 @@ func (d *pdfDoc) choiceBars(counts []domain.ChoiceCount, answered int) {
 	}
 	d.space(1)
 	for _, c := range counts {
+		d.ensure(lh + 1)
 		y := d.y()
 		d.textAt(x0, y, labelW-2, c.Label, "L", false, size, colInk)
 		d.fillColor(colLight)
