@@ -331,42 +331,65 @@ func (l docLang) span(from, to string) string {
 }
 
 // writeCertificatePeriodsAndSkills writes the hours by period on the left and the skills used
-// on the right, side by side.
+// on the right, side by side; one under the other when they would not fit on a page.
 func writeCertificatePeriodsAndSkills(d *pdfDoc, c Certificate) {
 	lang := d.lang
 	const gap = 10.0
 	colW := (contentW - gap) / 2
 	lh := lineHeight(9.5) + 1
+	titleH := lineHeight(10) + 2
 	skills := strings.Join(c.Skills, ", ")
 	if strings.TrimSpace(skills) == "" {
 		skills = lang.word("cert_no_skills")
 	}
-	skillSt := paraStyle{size: 9.5, color: colInk, indent: colW + gap, width: colW}
 	periods := c.ByPeriod
-	leftH := lineHeight(10) + 2 + float64(len(periods))*lh
-	rightH := lineHeight(10) + 2 + d.paragraphHeight(skills, skillSt)
-	d.ensure(math.Max(leftH, rightH))
-	y := d.y()
+	rows := max(len(periods), 1)
+	skillSt := paraStyle{size: 9.5, color: colInk, indent: colW + gap, width: colW}
+	leftH := titleH + float64(rows)*lh
+	rightH := titleH + d.paragraphHeight(skills, skillSt)
+	sideBySide := math.Max(leftH, rightH) <= pageH-marginT-marginB
 
-	d.textAt(marginL, y, colW, lang.word("cert_by_period"), "L", true, 10, colPrimary)
-	ly := y + lineHeight(10) + 2
-	for _, p := range periods {
-		d.textAt(marginL, ly+0.3, colW-28, p.Label, "L", false, 9.5, colInk)
-		d.textAt(marginL+colW-28, ly+0.3, 28, lang.hours(p.Minutes), "R", false, 9.5, colInk)
+	// The periods, on the left, or across the page going on over the next ones.
+	periodsW := colW
+	if !sideBySide {
+		periodsW = contentW
+	}
+	d.ensure(math.Min(math.Max(leftH, rightH), titleH+3*lh))
+	y := d.y()
+	d.textAt(marginL, y, periodsW, lang.word("cert_by_period"), "L", true, 10, colPrimary)
+	ly := y + titleH
+	line := func(label, hours string) {
+		if ly+lh > pageH-marginB {
+			d.addPage()
+			ly = d.y()
+		}
+		d.textAt(marginL, ly+0.3, periodsW-28, label, "L", false, 9.5, colInk)
+		d.textAt(marginL+periodsW-28, ly+0.3, 28, hours, "R", false, 9.5, colInk)
 		d.drawColor(colRule)
 		d.pdf.SetLineWidth(0.15)
-		d.pdf.Line(marginL, ly+lh, marginL+colW, ly+lh)
+		d.pdf.Line(marginL, ly+lh, marginL+periodsW, ly+lh)
 		ly += lh
+	}
+	for _, p := range periods {
+		line(p.Label, lang.hours(p.Minutes))
 	}
 	if len(periods) == 0 {
-		d.textAt(marginL, ly, colW, lang.hours(c.TotalMinutes), "L", false, 9.5, colInk)
-		ly += lh
+		line(lang.word("total"), lang.hours(c.TotalMinutes))
 	}
 
-	d.textAt(marginL+colW+gap, y, colW, lang.word("cert_skills"), "L", true, 10, colPrimary)
-	d.pdf.SetY(y + lineHeight(10) + 2)
-	d.paragraph(skills, skillSt)
-	d.pdf.SetY(math.Max(ly, d.y()))
+	// The skills, on the right, or below.
+	if sideBySide {
+		d.textAt(marginL+colW+gap, y, colW, lang.word("cert_skills"), "L", true, 10, colPrimary)
+		d.pdf.SetY(y + titleH)
+		d.paragraph(skills, skillSt)
+		d.pdf.SetY(math.Max(ly, d.y()))
+		return
+	}
+	d.pdf.SetY(ly + 4)
+	d.ensure(titleH + lh)
+	d.textAt(marginL, d.y(), contentW, lang.word("cert_skills"), "L", true, 10, colPrimary)
+	d.pdf.SetY(d.y() + titleH)
+	d.paragraph(skills, paraStyle{size: 9.5, color: colInk})
 }
 
 func writeCertificateSignature(d *pdfDoc, c Certificate) {

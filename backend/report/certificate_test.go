@@ -64,6 +64,7 @@ func TestCertificatePDF(t *testing.T) {
 		t.Errorf("a one-page certificate is numbered")
 	}
 	checkFontsEmbedded(t, "attestation.pdf", data)
+	checkLayout(t, "attestation.pdf", data)
 }
 
 func TestCertificatePDFEnglishOneAssociation(t *testing.T) {
@@ -93,7 +94,9 @@ func TestCertificatePDFManyProjects(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		c.Projects = append(c.Projects, CertificateProject{Title: fmt.Sprintf("Projet n° %d", i+1), Association: "Œuvre-Besançon Solidarité", From: "2025-01-01", To: "2025-12-31", Minutes: 60 * (i + 1)})
 	}
-	pages := pdfPages(pdfText(t, "attestation-longue.pdf", writeCertificate(t, c)))
+	data := writeCertificate(t, c)
+	checkLayout(t, "attestation-longue.pdf", data)
+	pages := pdfPages(pdfText(t, "attestation-longue.pdf", data))
 	if len(pages) != 2 {
 		t.Fatalf("%d pages, want two", len(pages))
 	}

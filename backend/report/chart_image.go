@@ -20,11 +20,23 @@ import (
 
 const chartPxPerMM = 8
 
-// hBarRowMM is the height of a row of a horizontal bar chart.
-const hBarRowMM = 6.2
+// hBarRowMM is the height of a row of a horizontal bar chart, and minBarRowMM the least it
+// may be squeezed to so that the chart fits the rest of a page.
+const (
+	hBarRowMM   = 6.2
+	minBarRowMM = 4.8
+)
+
+// rowHeightMM is the height of a row of a horizontal chart.
+func (c barChart) rowHeightMM() float64 {
+	if c.rowMM > 0 {
+		return c.rowMM
+	}
+	return hBarRowMM
+}
 
 // horizontalHeightMM is the printed height of a horizontal chart: a row per bar.
-func (c barChart) horizontalHeightMM() float64 { return hBarRowMM*float64(len(c.bars)) + 2 }
+func (c barChart) horizontalHeightMM() float64 { return c.rowHeightMM()*float64(len(c.bars)) + 2 }
 
 // chartBar is one bar: its label (under a vertical bar, left of a horizontal one), an optional
 // second line under a vertical bar (the year under January), its value and the text written
@@ -45,6 +57,8 @@ type barChart struct {
 	widthMM, heightMM float64
 	// tick writes the value axis' labels of a vertical chart.
 	tick func(v float64) string
+	// rowMM is the height of a horizontal chart's rows (0: hBarRowMM).
+	rowMM float64
 }
 
 var (
@@ -223,10 +237,7 @@ func drawVerticalBars(c barChart, faces chartFaces) *image.RGBA {
 	for _, b := range c.bars {
 		widest = max(widest, textWidth(faces.label, pdfSafe(b.label)))
 	}
-	every := 1
-	for float64(every)*slot < float64(widest)+float64(px(1.5)) && every < n {
-		every++
-	}
+	every := labelStep(slot, widest+px(1.5), n)
 	showValues := n <= 12
 	for i, b := range c.bars {
 		cx := left + int(math.Round(slot*(float64(i)+0.5)))
@@ -251,6 +262,16 @@ func drawVerticalBars(c barChart, faces chartFaces) *image.RGBA {
 	return img
 }
 
+// labelStep is k when only every k-th of n labels, each up to need pixels wide, fits in
+// slots of slot pixels.
+func labelStep(slot float64, need, n int) int {
+	every := 1
+	for float64(every)*slot < float64(need) && every < n {
+		every++
+	}
+	return every
+}
+
 func drawHorizontalBars(c barChart, faces chartFaces) *image.RGBA {
 	W := px(c.widthMM)
 	H := px(c.horizontalHeightMM())
@@ -267,7 +288,7 @@ func drawHorizontalBars(c barChart, faces chartFaces) *image.RGBA {
 	valueW = min(valueW, W*30/100)
 	barLeft := labelW + px(3)
 	barMax := W - barLeft - valueW - px(3)
-	rowH := px(hBarRowMM)
+	rowH := px(c.rowHeightMM())
 	barH := rowH * 62 / 100
 	for i, b := range c.bars {
 		y0 := px(1) + i*rowH

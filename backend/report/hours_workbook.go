@@ -262,7 +262,7 @@ func writeHoursTotals(f *excelize.File, sheet string, totals map[domain.HourStat
 		{title: neutralizeFormula(orDefault(tl.Hours, "hours")), width: 14, style: st.hours},
 		{title: neutralizeFormula(orDefault(tl.Value, "value")), width: 16, style: st.euros},
 	}
-	if err := prepareStreamSheet(sw, cols, st.header); err != nil {
+	if err := prepareStreamSheet(sw, cols, st.header, 0); err != nil {
 		return err
 	}
 	statuses := slices.Clone(domain.HourStatuses)

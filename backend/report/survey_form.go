@@ -132,6 +132,11 @@ func (d *pdfDoc) formQuestion(n int, q domain.SurveyQuestion) {
 	if hint != "" {
 		h += d.paragraphHeight(hint, hintSt)
 	}
+	// A question taller than a page starts where it is, with a few answers under it, and goes
+	// on over the next pages.
+	if h > pageH-marginT-marginB {
+		h = h - answer.height + 25
+	}
 	d.ensure(h)
 	y := d.y()
 	d.textAt(marginL, y, formIndent, strconv.Itoa(n)+".", "L", true, 10.5, colPrimary)
@@ -141,16 +146,16 @@ func (d *pdfDoc) formQuestion(n int, q domain.SurveyQuestion) {
 		d.paragraph(hint, hintSt)
 	}
 	d.space(2)
-	top := d.y()
-	answer.draw(top)
-	d.pdf.SetY(top + answer.height + 7)
+	end := answer.draw(d.y())
+	d.pdf.SetXY(marginL, end+7)
 }
 
 // formAnswer is the place to answer a question: its height and how to draw it from a given
-// top.
+// top; draw returns where it ended (on a later page when it was taller than the rest of the
+// page).
 type formAnswer struct {
 	height float64
-	draw   func(y float64)
+	draw   func(y float64) (end float64)
 }
 
 // scaleRange gives a scale's whole bounds.
@@ -169,7 +174,7 @@ func scaleRange(q domain.SurveyQuestion) (lo, hi int, ok bool) {
 func (d *pdfDoc) scaleBoxes(lo, hi int) formAnswer {
 	const box, step = 7.0, 12.0
 	lh := lineHeight(9)
-	return formAnswer{height: lh + 1 + box, draw: func(y float64) {
+	return formAnswer{height: lh + 1 + box, draw: func(y float64) float64 {
 		for v := lo; v <= hi; v++ {
 			x := marginL + formIndent + float64(v-lo)*step
 			d.textAt(x-2, y, box+4, d.lang.integer(int64(v)), "C", true, 9, colInk)
@@ -177,28 +182,31 @@ func (d *pdfDoc) scaleBoxes(lo, hi int) formAnswer {
 			d.pdf.SetLineWidth(0.35)
 			d.pdf.Rect(x, y+lh+1, box, box, "D")
 		}
+		return y + lh + 1 + box
 	}}
 }
 
 // numberBox is a box to write a number in.
 func (d *pdfDoc) numberBox() formAnswer {
-	return formAnswer{height: 9, draw: func(y float64) {
+	return formAnswer{height: 9, draw: func(y float64) float64 {
 		d.drawColor(colInk)
 		d.pdf.SetLineWidth(0.35)
 		d.pdf.Rect(marginL+formIndent, y, 42, 9, "D")
+		return y + 9
 	}}
 }
 
 // ruledLines are lines to write on.
 func (d *pdfDoc) ruledLines(n int) formAnswer {
 	const gap = 8.0
-	return formAnswer{height: float64(n) * gap, draw: func(y float64) {
+	return formAnswer{height: float64(n) * gap, draw: func(y float64) float64 {
 		d.drawColor(colRule)
 		d.pdf.SetLineWidth(0.3)
 		for i := 1; i <= n; i++ {
 			ly := y + float64(i)*gap
 			d.pdf.Line(marginL+formIndent, ly, pageW-marginR, ly)
 		}
+		return y + float64(n)*gap
 	}}
 }
 
@@ -236,8 +244,12 @@ func (d *pdfDoc) choiceMarks(choices []string, several bool) formAnswer {
 	for _, h := range rowH {
 		total += h
 	}
-	return formAnswer{height: total, draw: func(y float64) {
+	return formAnswer{height: total, draw: func(y float64) float64 {
 		for r := 0; r < rows; r++ {
+			if y+rowH[r] > pageH-marginB {
+				d.addPage()
+				y = d.y()
+			}
 			for c := 0; c < cols; c++ {
 				i := r*cols + c
 				if i >= len(texts) {
@@ -261,5 +273,6 @@ func (d *pdfDoc) choiceMarks(choices []string, several bool) formAnswer {
 			}
 			y += rowH[r]
 		}
+		return y
 	}}
 }

@@ -52,6 +52,7 @@ func TestSurveyFormPDF(t *testing.T) {
 		}
 	}
 	checkFontsEmbedded(t, "questionnaire.pdf", data)
+	checkLayout(t, "questionnaire.pdf", data)
 }
 
 func TestSurveyFormPDFEnglishForVolunteers(t *testing.T) {
@@ -81,7 +82,9 @@ func TestSurveyFormPDFNeverSplitsAQuestion(t *testing.T) {
 			s.Questions = append(s.Questions, q)
 		}
 	}
-	pages := pdfPages(pdfText(t, "long-questionnaire.pdf", writeForm(t, s, "fr")))
+	data := writeForm(t, s, "fr")
+	checkLayout(t, "long-questionnaire.pdf", data)
+	pages := pdfPages(pdfText(t, "long-questionnaire.pdf", data))
 	if len(pages) < 3 {
 		t.Fatalf("%d pages for %d questions", len(pages), len(s.Questions))
 	}
@@ -132,5 +135,30 @@ func TestSurveyFormPDFOddQuestions(t *testing.T) {
 	empty := flat(pdfText(t, "vide.pdf", writeForm(t, domain.Survey{Title: "Vide"}, "fr")))
 	if !strings.Contains(empty, "Ce questionnaire n'a pas encore de question.") {
 		t.Errorf("an empty form says nothing: %s", empty)
+	}
+}
+
+// A question taller than a page (a choice among eighty) cannot stay on one page: it goes on
+// over the next, without drawing off the page.
+func TestSurveyFormPDFQuestionTallerThanAPage(t *testing.T) {
+	choices := make([]string, 80)
+	for i := range choices {
+		choices[i] = fmt.Sprintf("Commune n° %d de la métropole de Besançon, avec un nom à rallonge pour qu'il ne tienne pas en colonnes", i+1)
+	}
+	s := domain.Survey{Title: "Votre commune", Questions: []domain.SurveyQuestion{
+		{Kind: domain.QuestionSingle, Text: "Où habitez-vous ?", Choices: choices},
+		{Kind: domain.QuestionText, Text: "Autre chose ?"},
+	}}
+	data := writeForm(t, s, "fr")
+	checkLayout(t, "communes.pdf", data)
+	raw := pdfText(t, "communes.pdf", data)
+	if pages := pdfPages(raw); len(pages) < 2 || len(pages) > 5 {
+		t.Errorf("%d pages for eighty choices", len(pages))
+	}
+	text := flat(raw)
+	for _, want := range []string{"Commune n° 1 de", "Commune n° 80 de", "2. Autre chose ?"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the form lacks %q", want)
+		}
 	}
 }

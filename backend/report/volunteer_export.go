@@ -1,6 +1,3 @@
-// Package report writes the documents the app hands out: the export of volunteer lists (XLSX and
-// CSV) for now. Every writer writes to an io.Writer and takes its words from the caller, so the
-// package knows neither the database nor the taxonomy.
 package report
 
 import (
@@ -455,7 +452,7 @@ func (s xlsxStyles) prepareSheet(sw *excelize.StreamWriter, titles [numColumns]s
 		}
 		cols[i] = sheetColumn{title: titles[i], width: c.width, style: style}
 	}
-	return prepareStreamSheet(sw, cols, s.header)
+	return prepareStreamSheet(sw, cols, s.header, 0)
 }
 
 // xlsxValues fills values with the cells of r. Empty cells are nil, which the stream writer

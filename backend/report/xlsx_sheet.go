@@ -94,15 +94,18 @@ type sheetColumn struct {
 	title string
 	width float64
 	style int
+	// fixed keeps the width even when the title is wider (the header then wraps).
+	fixed bool
 }
 
 // prepareStreamSheet sets what a stream writer needs before its first row (column widths and
-// styles, the frozen header pane) and writes the header row in the header style.
-func prepareStreamSheet(sw *excelize.StreamWriter, cols []sheetColumn, header int) error {
+// styles, the frozen header pane) and writes the header row, height points high (0: 20), in
+// the header style.
+func prepareStreamSheet(sw *excelize.StreamWriter, cols []sheetColumn, header int, height float64) error {
 	for i, c := range cols {
 		width := c.width
 		// Room for the title and the autofilter's drop-down button.
-		if w := float64(len([]rune(c.title)) + 4); w > width {
+		if w := float64(len([]rune(c.title)) + 4); w > width && !c.fixed {
 			width = min(w, 60)
 		}
 		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
@@ -127,7 +130,10 @@ func prepareStreamSheet(sw *excelize.StreamWriter, cols []sheetColumn, header in
 	for i, c := range cols {
 		row[i] = excelize.Cell{StyleID: header, Value: c.title}
 	}
-	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 20}); err != nil {
+	if height == 0 {
+		height = 20
+	}
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: height}); err != nil {
 		return fmt.Errorf("report: writing the header: %w", err)
 	}
 	return nil
@@ -169,6 +175,8 @@ type sheetStream struct {
 	base   string
 	cols   []sheetColumn
 	header int // style ID of the header row
+	// headerHeight is the header row's height in points (0: 20).
+	headerHeight float64
 
 	sw    *excelize.StreamWriter
 	sheet string
@@ -188,7 +196,7 @@ func (s *sheetStream) start() error {
 	}
 	s.sw, s.rows = sw, 0
 	s.names = append(s.names, s.sheet)
-	return prepareStreamSheet(sw, s.cols, s.header)
+	return prepareStreamSheet(sw, s.cols, s.header, s.headerHeight)
 }
 
 // add writes one data row, starting a sheet first when needed.
