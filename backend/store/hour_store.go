@@ -92,15 +92,26 @@ const hourViewFrom = ` FROM hour_entries h
 // in a *domain.ItemError.
 func (s *Store) CreateHourEntries(ctx context.Context, entries []*domain.HourEntry, today string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		// Prepared once for the whole timesheet: a big one (or the demo's million entries) spends
+		// its time running the statements, not parsing them again.
+		check, err := prepareHourChecks(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer check.close()
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO hour_entries (volunteer_id, project_id, day, minutes,
+			skill_id, skill_name, skill_domain, level, note, status, reviewed_by, reviewed_at, entered_by,
+			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return fmt.Errorf("prepare hour entry insert: %w", err)
+		}
+		defer insert.Close()
 		for i, e := range entries {
-			if err := checkHourEntry(ctx, tx, *e, today); err != nil {
+			if err := check.run(ctx, *e, today); err != nil {
 				return &domain.ItemError{Index: i, Err: err}
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO hour_entries (volunteer_id, project_id, day, minutes,
-				skill_id, skill_name, skill_domain, level, note, status, reviewed_by, reviewed_at, entered_by,
-				created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				e.VolunteerID, e.ProjectID, e.Date, e.Minutes, e.SkillID, e.SkillName, e.SkillDomain, string(e.Level),
-				e.Note, string(e.Status), e.ReviewedBy, nullTime(e.ReviewedAt), e.EnteredBy,
+			res, err := insert.ExecContext(ctx, e.VolunteerID, e.ProjectID, e.Date, e.Minutes, e.SkillID, e.SkillName,
+				e.SkillDomain, string(e.Level), e.Note, string(e.Status), e.ReviewedBy, nullTime(e.ReviewedAt), e.EnteredBy,
 				formatTime(e.CreatedAt), formatTime(e.UpdatedAt))
 			if err != nil {
 				return fmt.Errorf("insert hour entry %d: %w", i, err)
@@ -113,10 +124,34 @@ func (s *Store) CreateHourEntries(ctx context.Context, entries []*domain.HourEnt
 	})
 }
 
-// checkHourEntry applies the rules that need the database, inside the writing transaction.
-func checkHourEntry(ctx context.Context, tx *sql.Tx, e domain.HourEntry, today string) error {
+// hourChecks are the queries behind the rules that need the database, run inside the writing
+// transaction so that two people saving at once cannot together break them.
+type hourChecks struct {
+	project, day *sql.Stmt
+}
+
+func prepareHourChecks(ctx context.Context, tx *sql.Tx) (*hourChecks, error) {
+	project, err := tx.PrepareContext(ctx, `SELECT start_date, end_date FROM projects WHERE id = ?`)
+	if err != nil {
+		return nil, fmt.Errorf("prepare hour checks: %w", err)
+	}
+	day, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM volunteers WHERE id = ?),
+		coalesce((SELECT sum(minutes) FROM hour_entries WHERE volunteer_id = ? AND day = ? AND status != 'rejected' AND id != ?), 0)`)
+	if err != nil {
+		project.Close()
+		return nil, fmt.Errorf("prepare hour checks: %w", err)
+	}
+	return &hourChecks{project: project, day: day}, nil
+}
+
+func (c *hourChecks) close() {
+	c.project.Close()
+	c.day.Close()
+}
+
+func (c *hourChecks) run(ctx context.Context, e domain.HourEntry, today string) error {
 	var start, end string
-	err := tx.QueryRowContext(ctx, `SELECT start_date, end_date FROM projects WHERE id = ?`, e.ProjectID).Scan(&start, &end)
+	err := c.project.QueryRowContext(ctx, e.ProjectID).Scan(&start, &end)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &domain.ValidationError{Fields: []domain.FieldError{{Field: "projectId", Code: domain.CodeUnknownReference}}}
 	}
@@ -125,9 +160,7 @@ func checkHourEntry(ctx context.Context, tx *sql.Tx, e domain.HourEntry, today s
 	}
 	var logged int
 	var known bool
-	err = tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM volunteers WHERE id = ?),
-		coalesce((SELECT sum(minutes) FROM hour_entries WHERE volunteer_id = ? AND day = ? AND status != 'rejected' AND id != ?), 0)`,
-		e.VolunteerID, e.VolunteerID, e.Date, e.ID).Scan(&known, &logged)
+	err = c.day.QueryRowContext(ctx, e.VolunteerID, e.VolunteerID, e.Date, e.ID).Scan(&known, &logged)
 	if err != nil {
 		return fmt.Errorf("read hours of volunteer %d on %s: %w", e.VolunteerID, e.Date, err)
 	}
@@ -140,7 +173,12 @@ func checkHourEntry(ctx context.Context, tx *sql.Tx, e domain.HourEntry, today s
 // UpdateHourEntry replaces an entry's fields and status after the same checks as a new one.
 func (s *Store) UpdateHourEntry(ctx context.Context, e domain.HourEntry, today string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkHourEntry(ctx, tx, e, today); err != nil {
+		check, err := prepareHourChecks(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer check.close()
+		if err := check.run(ctx, e, today); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE hour_entries SET volunteer_id = ?, project_id = ?, day = ?, minutes = ?,
