@@ -288,6 +288,7 @@ type environment struct {
 	discussion    *service.Discussion
 	documents     *service.Documents
 	diagnostics   *service.Diagnostics
+	surveys       *service.Surveys
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -299,7 +300,7 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
 		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Surveys: e.surveys, UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -337,6 +338,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		matching:      service.NewMatching(st, index, tax, projects),
 		resources:     service.NewResources(st, guides.Builtin(), time.Now),
 		diagnostics:   service.NewDiagnostics(st, projects, time.Now),
+		surveys:       service.NewSurveys(st, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

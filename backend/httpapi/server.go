@@ -31,6 +31,7 @@ type Config struct {
 	Discussion    *service.Discussion    // projects' message threads
 	Documents     *service.Documents     // projects' files and links
 	Diagnostics   *service.Diagnostics   // associations' needs diagnostics
+	Surveys       *service.Surveys       // impact surveys, their responses and results
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -56,6 +57,7 @@ type server struct {
 	discussion    *service.Discussion
 	documents     *service.Documents
 	diagnostics   *service.Diagnostics
+	surveys       *service.Surveys
 	log           *slog.Logger
 }
 
@@ -63,7 +65,7 @@ type server struct {
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
-		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, log: cfg.Log}
+		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, surveys: cfg.Surveys, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -82,6 +84,7 @@ func New(cfg Config) http.Handler {
 	s.registerResources(api)
 	s.registerProjectCollaboration(api)
 	s.registerDiagnostics(api)
+	s.registerSurveys(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

@@ -77,6 +77,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Agenda:        service.NewAgenda(st, now),
 		Resources:     service.NewResources(st, guides.Builtin(), now),
 		Diagnostics:   service.NewDiagnostics(st, projects, now),
+		Surveys:       service.NewSurveys(st, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,
