@@ -96,3 +96,21 @@ export type DiagnosticNeed = Schemas['DiagnosticNeed'];
 export type NeedLevel = DiagnosticNeed['level'];
 export type DiagnosticSuggestion = Schemas['DiagnosticSuggestion'];
 export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['get']['responses'][200]>;
+
+// Impact surveys of projects and programs, their responses and results.
+export type Survey = Schemas['Survey'];
+export type SurveyInput = Schemas['SurveyInput'];
+export type SurveyList = Schemas['SurveyList'];
+export type SurveyQuestion = Schemas['SurveyQuestion'];
+export type SurveyQuestionInput = Schemas['SurveyQuestionInput'];
+export type QuestionKind = SurveyQuestion['kind'];
+export type SurveyAudience = Survey['audience'];
+export type SurveyResponse = Schemas['SurveyResponse'];
+export type SurveyResponseInput = Schemas['SurveyResponseInput'];
+export type SurveyResponseList = Schemas['SurveyResponseList'];
+export type SurveySource = SurveyResponse['source'];
+/** One answer as the API reads and writes it: a number, a choice's text, a list of texts, or null. */
+export type AnswerValue = SurveyResponse['answers'][number];
+export type SurveyResults = Schemas['SurveyResults'];
+export type SurveyQuestionResult = Schemas['SurveyQuestionResult'];
+export type SurveyCount = Schemas['SurveyCount'];
