@@ -111,8 +111,8 @@ export function cloneSurveyForm(values: SurveyFormValues): SurveyFormValues {
 export function questionInput(q: QuestionDraft): SurveyQuestionInput {
   switch (q.kind) {
     case 'scale':
-      return { kind: q.kind, text: q.text, min: q.min, max: q.max };
     case 'number':
+      // A bound left empty is left out: none for a number, "required" from the server for a scale.
       return { kind: q.kind, text: q.text, ...(q.min !== null ? { min: q.min } : {}), ...(q.max !== null ? { max: q.max } : {}) };
     case 'single':
     case 'multiple':
