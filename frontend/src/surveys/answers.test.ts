@@ -8,7 +8,9 @@ import {
   draftFromValue,
   emptyAnswers,
   encodeAnswers,
+  formatNumberInput,
   isResponseEmpty,
+  parseNumberInput,
   scaleValues,
 } from './answers';
 
@@ -89,5 +91,26 @@ describe('answers as text', () => {
     expect(scaleValues({ min: 1, max: 5 })).toEqual([1, 2, 3, 4, 5]);
     expect(scaleValues({ min: 5, max: 1 })).toEqual([]);
     expect(scaleValues({ min: null, max: 5 })).toEqual([]);
+  });
+});
+
+describe('numbers as typed', () => {
+  it('read a decimal comma or point, spaces between thousands, and nothing else', () => {
+    expect(parseNumberInput('12,5')).toBe(12.5);
+    expect(parseNumberInput('12.5')).toBe(12.5);
+    expect(parseNumberInput('1 234,5')).toBe(1234.5);
+    expect(parseNumberInput('1\u202f234')).toBe(1234);
+    expect(parseNumberInput('-3')).toBe(-3);
+    expect(parseNumberInput(',5')).toBe(0.5);
+    expect(parseNumberInput('douze')).toBeNull();
+    expect(parseNumberInput('1,2,3')).toBeNull();
+    expect(parseNumberInput('')).toBeNull();
+  });
+
+  it('write the decimal comma in French', () => {
+    expect(formatNumberInput(12.5, 'fr')).toBe('12,5');
+    expect(formatNumberInput(12.5, 'en')).toBe('12.5');
+    expect(formatNumberInput(1234, 'fr')).toBe('1234');
+    expect(formatNumberInput(null, 'fr')).toBe('');
   });
 });

@@ -123,3 +123,21 @@ export function scaleValues(q: Pick<SurveyQuestion, 'min' | 'max'>): number[] {
   if (q.max - q.min + 1 > SURVEY_LIMITS.scaleSteps) return [];
   return Array.from({ length: q.max - q.min + 1 }, (_, i) => q.min! + i);
 }
+
+/**
+ * A number as typed in French or English: "12,5", "12.5", "1 234,5", "-3". Returns null for
+ * anything else, which the number field then refuses.
+ */
+export function parseNumberInput(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(compact)) return null;
+  const value = Number(compact.replace(',', '.'));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A number for a field the person edits: the decimal comma in French, no thousands separator. */
+export function formatNumberInput(value: number | null, locale: FormatLocale): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  const text = String(value);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
