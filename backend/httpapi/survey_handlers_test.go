@@ -148,11 +148,11 @@ func TestSurveyAPIScenarios(t *testing.T) {
 
 		// Questions are frozen from the first response; the title is not.
 		{name: "a changed question, in French", method: "PUT", path: "/api/surveys/1", headers: fr,
-			body: `{"title":"Satisfaction","projectId":"1","audience":"beneficiary","questions":[{"kind":"text","text":"Un mot ?"}]}`,
+			body:       `{"title":"Satisfaction","projectId":"1","audience":"beneficiary","questions":[{"kind":"text","text":"Un mot ?"}]}`,
 			wantStatus: 409, wantType: problemJSON,
 			wantInBody: []string{`Cette enquête a déjà des réponses (3) : seul son titre peut encore changer.`}},
 		{name: "a changed question, in English", method: "PUT", path: "/api/surveys/1", headers: en,
-			body: `{"title":"Satisfaction","projectId":"1","audience":"beneficiary","questions":[{"kind":"text","text":"Un mot ?"}]}`,
+			body:       `{"title":"Satisfaction","projectId":"1","audience":"beneficiary","questions":[{"kind":"text","text":"Un mot ?"}]}`,
 			wantStatus: 409, wantType: problemJSON,
 			wantInBody: []string{`This survey already has responses (3): only its title can still change.`}},
 		{name: "a new title", method: "PUT", path: "/api/surveys/1",
