@@ -301,6 +301,7 @@ type environment struct {
 	hours         *service.Hours
 	dashboards    *service.Dashboards
 	reports       *service.Reports
+	surveys       *service.Surveys
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -312,7 +313,8 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
 		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards, Reports: e.reports,
-		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Surveys: e.surveys,
+		UI:      frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -354,6 +356,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		hours:         service.NewHours(st, volunteers, time.Now),
 		dashboards:    dashboards,
 		reports:       service.NewReports(st, volunteers, dashboards, time.Now),
+		surveys:       service.NewSurveys(st, time.Now),
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

@@ -42,6 +42,23 @@ const (
 	CodeUnknownQuestion       = "unknown_question"
 	CodeHoursNotPositive      = "hours_not_positive"
 	CodeDateInFuture          = "date_in_future"
+	// Impact surveys.
+	CodeProjectOrProgram  = "project_or_program" // a survey belongs to a project or to a program, not both
+	CodeNotWholeNumber    = "not_whole_number"   // a scale bound or value with decimals
+	CodeMinNotBelowMax    = "min_not_below_max"  // params: min, max
+	CodeTooManySteps      = "too_many_steps"     // a scale of more than {max} values
+	CodeTooFewChoices     = "too_few_choices"    // params: min
+	CodeEmptyChoice       = "empty_choice"       // a choice left blank in the list
+	CodeDuplicateChoice   = "duplicate_choice"   // params: choice
+	CodeWrongAnswerCount  = "wrong_answer_count" // params: expected (one answer per question)
+	CodeExpectedNumber    = "expected_number"    // an answer of the wrong type for a scale or number
+	CodeExpectedChoice    = "expected_choice"    // … for a single choice
+	CodeExpectedChoices   = "expected_choices"   // … for a multiple choice
+	CodeExpectedText      = "expected_text"      // … for a free text
+	CodeTooSmall          = "too_small"          // params: min
+	CodeTooLarge          = "too_large"          // params: max
+	CodeEmptyResponse     = "empty_response"     // no question answered
+	CodeAnonymousAudience = "anonymous_audience" // a volunteer named on a beneficiaries' survey
 )
 
 // FieldError says which field is wrong and why.
@@ -102,6 +119,10 @@ const (
 	// RuleDateOutsideProject: the day is before the project's start or after its end (params:
 	// date, startDate, endDate).
 	RuleDateOutsideProject = "date_outside_project"
+	// RuleSurveyHasResponses: a survey that has responses keeps its questions, audience and
+	// project or program, so that every response reads against the questions it answered; only
+	// its title may change (params: count — its responses).
+	RuleSurveyHasResponses = "survey_has_responses"
 )
 
 // ItemError says which item of a batch (a timesheet's entries, counted from 0) was refused, so

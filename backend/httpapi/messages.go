@@ -79,6 +79,23 @@ var fieldMessages = map[string]message{
 	domain.CodeHoursNotPositive:      {"Indiquez un nombre d’heures supérieur à zéro.", "Enter a number of hours greater than zero."},
 	domain.CodeDateInFuture:          {"Cette date est dans le futur : on saisit les heures une fois données.", "This date is in the future: hours are logged once given."},
 	domain.CodeUnknownQuestion:       {"Cette question n’existe pas dans le diagnostic : « {question} ».", "The diagnostic has no such question: “{question}”."},
+	// Impact surveys.
+	domain.CodeProjectOrProgram:  {"Rattachez l’enquête à un projet ou à un programme (l’un ou l’autre).", "Attach the survey to a project or to a program (one or the other)."},
+	domain.CodeNotWholeNumber:    {"Un nombre entier est attendu (sans virgule).", "A whole number is expected (no decimals)."},
+	domain.CodeMinNotBelowMax:    {"Le maximum ({max}) doit être plus grand que le minimum ({min}).", "The maximum ({max}) must be greater than the minimum ({min})."},
+	domain.CodeTooManySteps:      {"Une échelle a au plus {max} valeurs (par exemple de 1 à 5 ou de 0 à 10).", "A scale has at most {max} values (for example 1 to 5 or 0 to 10)."},
+	domain.CodeTooFewChoices:     {"Proposez au moins {min} choix.", "Offer at least {min} choices."},
+	domain.CodeEmptyChoice:       {"Un des choix est vide : écrivez-le ou retirez-le.", "One of the choices is empty: write it or remove it."},
+	domain.CodeDuplicateChoice:   {"Le choix « {choice} » figure deux fois.", "The choice “{choice}” appears twice."},
+	domain.CodeWrongAnswerCount:  {"Il faut une réponse par question, dans l’ordre ({expected} questions), null pour une question sans réponse.", "One answer per question is expected, in order ({expected} questions), null for a question not answered."},
+	domain.CodeExpectedNumber:    {"Cette question attend un nombre.", "This question expects a number."},
+	domain.CodeExpectedChoice:    {"Cette question attend un de ses choix (son texte).", "This question expects one of its choices (its text)."},
+	domain.CodeExpectedChoices:   {"Cette question attend une liste de ses choix (leurs textes).", "This question expects a list of its choices (their texts)."},
+	domain.CodeExpectedText:      {"Cette question attend un texte.", "This question expects a text."},
+	domain.CodeTooSmall:          {"Valeur trop petite ({min} au moins).", "Value too small ({min} at least)."},
+	domain.CodeTooLarge:          {"Valeur trop grande ({max} au plus).", "Value too large ({max} at most)."},
+	domain.CodeEmptyResponse:     {"Aucune question n’a de réponse : répondez au moins à une question.", "No question is answered: answer at least one."},
+	domain.CodeAnonymousAudience: {"Les réponses des bénéficiaires sont anonymes : n’indiquez pas de bénévole.", "Beneficiaries’ answers are anonymous: do not name a volunteer."},
 }
 
 var (

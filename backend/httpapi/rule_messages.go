@@ -44,6 +44,10 @@ var ruleMessages = map[string]message{
 		"Un projet a déjà été créé à partir de cette suggestion du diagnostic : « {title} ».",
 		"A project was already made from this suggestion of the diagnostic: “{title}”.",
 	},
+	domain.RuleSurveyHasResponses: {
+		"Cette enquête a déjà des réponses ({count}) : seul son titre peut encore changer. Pour poser d’autres questions, créez une nouvelle enquête.",
+		"This survey already has responses ({count}): only its title can still change. To ask other questions, create a new survey.",
+	},
 }
 
 var projectStatusLabels = map[domain.ProjectStatus]message{

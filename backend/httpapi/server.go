@@ -34,6 +34,7 @@ type Config struct {
 	Hours         *service.Hours         // hours given, their review and value
 	Dashboards    *service.Dashboards    // the association's, sponsors' and volunteers' dashboards
 	Reports       *service.Reports       // impact reports, hours workbooks, certificates
+	Surveys       *service.Surveys       // impact surveys, their responses and results
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -62,6 +63,7 @@ type server struct {
 	hours         *service.Hours
 	dashboards    *service.Dashboards
 	reports       *service.Reports
+	surveys       *service.Surveys
 	log           *slog.Logger
 }
 
@@ -69,7 +71,8 @@ type server struct {
 func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
-		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, reports: cfg.Reports, log: cfg.Log}
+		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, reports: cfg.Reports,
+		surveys: cfg.Surveys, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -92,6 +95,7 @@ func New(cfg Config) http.Handler {
 	s.registerHours(api)
 	s.registerDashboards(api)
 	s.registerReports(api)
+	s.registerSurveys(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

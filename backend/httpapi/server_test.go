@@ -81,6 +81,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Hours:         service.NewHours(st, volunteers, now),
 		Dashboards:    dashboards,
 		Reports:       service.NewReports(st, volunteers, dashboards, now),
+		Surveys:       service.NewSurveys(st, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		UI:            testUI,

@@ -14,6 +14,9 @@ import ProjectFormPage from './pages/projects/ProjectFormPage.vue';
 import ProjectListPage from './pages/projects/ProjectListPage.vue';
 import ProjectPage from './pages/projects/ProjectPage.vue';
 import SettingsPage from './pages/SettingsPage.vue';
+import SurveyFormPage from './pages/surveys/SurveyFormPage.vue';
+import SurveyListPage from './pages/surveys/SurveyListPage.vue';
+import SurveyPage from './pages/surveys/SurveyPage.vue';
 import VolunteerFormPage from './pages/volunteers/VolunteerFormPage.vue';
 import VolunteerImportPage from './pages/volunteers/VolunteerImportPage.vue';
 import VolunteerProfilePage from './pages/volunteers/VolunteerProfilePage.vue';
@@ -49,6 +52,9 @@ export type PageKey =
   | 'organizationEdit'
   | 'diagnostic'
   | 'diagnosticResult'
+  | 'survey'
+  | 'surveyNew'
+  | 'surveyEdit'
   | 'notFound';
 
 export const SECTION_PATHS: Record<Section, string> = {
@@ -72,7 +78,7 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['hours', 'impact'];
+const comingSoon: Section[] = ['hours'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -130,6 +136,19 @@ const diagnosticRoutes: RouteRecordRaw[] = [
   },
 ];
 
+/** Impact: the surveys (the section's page), the survey builder (new and edit), a survey with its tabs. */
+const surveyRoutes: RouteRecordRaw[] = [
+  { path: SECTION_PATHS.impact, name: 'impact', component: SurveyListPage, meta: { page: 'impact', section: 'impact' } },
+  { path: '/impact/enquetes/nouvelle', name: 'surveyNew', component: SurveyFormPage, meta: { page: 'surveyNew', section: 'impact' } },
+  { path: '/impact/enquetes/:id(\\d+)/modifier', name: 'surveyEdit', component: SurveyFormPage, meta: { page: 'surveyEdit', section: 'impact' } },
+  {
+    path: '/impact/enquetes/:id(\\d+)/:tab(resultats|reponses)?',
+    name: 'survey',
+    component: SurveyPage,
+    meta: { page: 'survey', section: 'impact' },
+  },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
@@ -137,6 +156,7 @@ export const routes: RouteRecordRaw[] = [
   ...diagnosticRoutes,
   ...projectRoutes,
   ...organizationRoutes,
+  ...surveyRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

@@ -1094,6 +1094,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List impact surveys
+         * @description Newest first.
+         */
+        get: operations["listSurveys"];
+        put?: never;
+        /** Create an impact survey */
+        post: operations["createSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An impact survey */
+        get: operations["getSurvey"];
+        /**
+         * Save an impact survey
+         * @description Replaces the survey. Once it has responses only its title may change: other changes are refused with 409, so that every response stays read against the questions it answered.
+         */
+        put: operations["updateSurvey"];
+        post?: never;
+        /** Delete an impact survey with its responses */
+        delete: operations["deleteSurvey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey's responses, newest first */
+        get: operations["listSurveyResponses"];
+        put?: never;
+        /**
+         * Save one person's answers to a survey
+         * @description Answers come one per question, in order. An unknown choice, a value of the wrong type or off the scale is refused with 422 naming answers.N (N from 0).
+         */
+        post: operations["createSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a response (a paper form typed twice or with a typo) */
+        delete: operations["deleteSurveyResponse"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A survey's results, question by question */
+        get: operations["getSurveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vocabulary": {
         parameters: {
             query?: never;
@@ -2572,6 +2670,150 @@ export interface components {
             /** Format: int64 */
             count: number;
             status: string;
+        };
+        Survey: {
+            /**
+             * @description Who answers: the people helped, or the volunteers
+             * @enum {string}
+             */
+            audience: "beneficiary" | "volunteer";
+            createdAt: string;
+            id: string;
+            /** @description The project's association, or the program's sponsor */
+            organizationName: string;
+            /** @description The program's name, for display; empty for a project's survey */
+            program: string;
+            /** @description Empty for a project's survey */
+            programId: string;
+            /** @description The project's title, for display; empty for a program's survey */
+            project: string;
+            /** @description Empty for a program's survey */
+            projectId: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            /**
+             * Format: int64
+             * @description How many responses it has; its questions are frozen from the first
+             */
+            responses: number;
+            /** @example Satisfaction des familles accompagnées */
+            title: string;
+            updatedAt: string;
+        };
+        SurveyCount: {
+            /** Format: int64 */
+            count: number;
+            label: string;
+        };
+        SurveyInput: {
+            /** @description beneficiary or volunteer */
+            audience?: string;
+            programId?: string;
+            /** @description The project surveyed; or programId, not both */
+            projectId?: string;
+            /** @description 1 to 50; once the survey has responses, they can no longer change (409) */
+            questions?: components["schemas"]["SurveyQuestionInput"][] | null;
+            title?: string;
+        };
+        SurveyList: {
+            items: components["schemas"]["Survey"][];
+            /** Format: int64 */
+            total: number;
+        };
+        SurveyQuestion: {
+            /** @description single and multiple choice: the choices, in order; empty for other kinds */
+            choices: string[];
+            /** @enum {string} */
+            kind: "scale" | "single" | "multiple" | "number" | "text";
+            /**
+             * Format: double
+             * @description scale: the highest value; number: the highest accepted, or null for none; null for other kinds
+             */
+            max: number | null;
+            /**
+             * Format: double
+             * @description scale: the lowest value; number: the lowest accepted, or null for none; null for other kinds
+             */
+            min: number | null;
+            text: string;
+        };
+        SurveyQuestionInput: {
+            /** @description single and multiple choice: 2 to 20 distinct choices */
+            choices?: string[] | null;
+            /** @description scale, single, multiple, number or text */
+            kind?: string;
+            /**
+             * Format: double
+             * @description scale: required, whole, at most 10 above min; number: optional
+             */
+            max?: number;
+            /**
+             * Format: double
+             * @description scale: required, whole (e.g. 1 or 0); number: optional
+             */
+            min?: number;
+            text?: string;
+        };
+        SurveyQuestionResult: {
+            /**
+             * Format: int64
+             * @description Responses that answered it
+             */
+            count: number;
+            /** @description single and multiple: one per choice; scale: one per value from min to max; empty otherwise */
+            distribution: components["schemas"]["SurveyCount"][];
+            /** @enum {string} */
+            kind: "scale" | "single" | "multiple" | "number" | "text";
+            /** Format: double */
+            max: number | null;
+            /**
+             * Format: double
+             * @description scale and number: the mean of the answers; null without answers and for other kinds
+             */
+            mean: number | null;
+            /** Format: double */
+            min: number | null;
+            text: string;
+            /** @description text: the answers, most recent first */
+            texts: string[];
+        };
+        SurveyResponse: {
+            /** @description One per question, in order */
+            answers: ((number | null) | string | string[])[];
+            createdAt: string;
+            id: string;
+            /**
+             * Format: int64
+             * @description Its place among the survey's responses, from 1 for the first saved
+             */
+            number: number;
+            /**
+             * @description Answered in the app, or typed in from a paper form
+             * @enum {string}
+             */
+            source: "app" | "paper";
+            surveyId: string;
+            /** @description The volunteer who answered a volunteers' survey, when known */
+            volunteerId: string;
+            volunteerName: string;
+        };
+        SurveyResponseInput: {
+            /** @description One per question, in order */
+            answers?: ((number | null) | string | string[])[] | null;
+            /** @description app (when left out) or paper */
+            source?: string;
+            /** @description Only for a volunteers' survey */
+            volunteerId?: string;
+        };
+        SurveyResponseList: {
+            items: components["schemas"]["SurveyResponse"][];
+            /** Format: int64 */
+            total: number;
+        };
+        SurveyResults: {
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            /** Format: int64 */
+            responses: number;
+            survey: components["schemas"]["Survey"];
         };
         Task: {
             /** @description A volunteer of the team, or empty */
@@ -6756,6 +6998,456 @@ export interface operations {
             };
             /** @description Error */
             default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listSurveys: {
+        parameters: {
+            query?: {
+                /** @description Only this project's surveys (with programId: this project's or this program's) */
+                projectId?: string;
+                /** @description Only the surveys of this program itself */
+                programId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyList"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    updateSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    listSurveyResponses: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponseList"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    createSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyResponseInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    deleteSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                responseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getSurveyResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

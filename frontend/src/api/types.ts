@@ -106,3 +106,20 @@ export type AssociationDashboard = Json<paths['/api/dashboards/association']['ge
 export type SponsorDashboard = Json<paths['/api/dashboards/sponsor']['get']['responses'][200]>;
 export type VolunteerDashboard = Json<paths['/api/volunteers/{id}/dashboard']['get']['responses'][200]>;
 export type ImpactReportPreview = Json<paths['/api/reports/impact']['get']['responses'][200]>;
+// Impact surveys of projects and programs, their responses and results.
+export type Survey = Schemas['Survey'];
+export type SurveyInput = Schemas['SurveyInput'];
+export type SurveyList = Schemas['SurveyList'];
+export type SurveyQuestion = Schemas['SurveyQuestion'];
+export type SurveyQuestionInput = Schemas['SurveyQuestionInput'];
+export type QuestionKind = SurveyQuestion['kind'];
+export type SurveyAudience = Survey['audience'];
+export type SurveyResponse = Schemas['SurveyResponse'];
+export type SurveyResponseInput = Schemas['SurveyResponseInput'];
+export type SurveyResponseList = Schemas['SurveyResponseList'];
+export type SurveySource = SurveyResponse['source'];
+/** One answer as the API reads and writes it: a number, a choice's text, a list of texts, or null. */
+export type AnswerValue = SurveyResponse['answers'][number];
+export type SurveyResults = Schemas['SurveyResults'];
+export type SurveyQuestionResult = Schemas['SurveyQuestionResult'];
+export type SurveyCount = Schemas['SurveyCount'];
