@@ -85,6 +85,19 @@ type SponsorDashboard struct {
 	ByMonth       []MonthHours       `json:"byMonth" nullable:"false"`
 	ByProject     []ProjectHours     `json:"byProject" nullable:"false"`
 	ByAssociation []AssociationHours `json:"byAssociation" nullable:"false"`
+	Surveys       []SurveySummary    `json:"surveys" nullable:"false" doc:"Impact surveys of these projects and of the program"`
+}
+
+// SurveySummary is one survey on a sponsor's dashboard.
+type SurveySummary struct {
+	ID           string   `json:"id"`
+	Title        string   `json:"title"`
+	Audience     string   `json:"audience" enum:"beneficiary,volunteer"`
+	ProjectTitle string   `json:"projectTitle" doc:"Empty for a program's survey"`
+	Responses    int      `json:"responses"`
+	Question     string   `json:"question" doc:"The first scale or number question answered, empty when none"`
+	Mean         *float64 `json:"mean" doc:"Its mean"`
+	Max          *float64 `json:"max" doc:"The top of its scale, when it is one"`
 }
 
 // SkillHours is the approved time given with one skill.
@@ -194,6 +207,18 @@ func (s *server) registerDashboards(api huma.API) {
 		}
 		out := SponsorDashboard{Totals: hourTotalsToAPI(d.Totals), Volunteers: d.Volunteers, Beneficiaries: d.Beneficiaries,
 			ByMonth: monthsToAPI(d.ByMonth), ByProject: projectHoursToAPI(d.ByProject), ByAssociation: []AssociationHours{}}
+		out.Surveys = []SurveySummary{}
+		for _, sv := range d.Surveys {
+			sum := SurveySummary{ID: formatID(sv.Survey.ID), Title: sv.Survey.Title, Audience: string(sv.Survey.Audience),
+				ProjectTitle: sv.ProjectTitle, Responses: sv.Responses}
+			if h := sv.Headline; h != nil {
+				sum.Question, sum.Mean = h.Question.Text, h.Mean
+				if h.Question.Kind == domain.QuestionScale {
+					sum.Max = h.Question.Max
+				}
+			}
+			out.Surveys = append(out.Surveys, sum)
+		}
 		for _, a := range d.ByAssociation {
 			out.ByAssociation = append(out.ByAssociation, AssociationHours{AssociationID: formatID(a.AssociationID), Name: a.Name,
 				Projects: a.Projects, ApprovedHours: domain.MinutesToHours(a.ApprovedMinutes), Value: euros(a.ValueCents)})

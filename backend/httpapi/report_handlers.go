@@ -78,9 +78,12 @@ var (
 	msgReportFileName = message{"rapport-impact", "impact-report"}
 	msgHoursFileName  = message{"heures", "hours"}
 	msgCertFileName   = message{"attestation", "certificate"}
-	msgHalfYear       = message{"{half} semestre {year}", "{half} half {year}"}
-	msgHalves         = [2]message{{"1er", "1st"}, {"2d", "2nd"}}
-	hoursHeaders      = struct{ date, volunteer, project, association, sponsor, skill, hours, value, status message }{
+	// A survey's paper form and its responses, named after the survey.
+	msgSurveyFormFileName      = message{"formulaire", "form"}
+	msgSurveyResponsesFileName = message{"reponses", "responses"}
+	msgHalfYear                = message{"{half} semestre {year}", "{half} half {year}"}
+	msgHalves                  = [2]message{{"1er", "1st"}, {"2d", "2nd"}}
+	hoursHeaders               = struct{ date, volunteer, project, association, sponsor, skill, hours, value, status message }{
 		message{"Date", "Date"}, message{"Bénévole", "Volunteer"}, message{"Projet", "Project"},
 		message{"Association", "Association"}, message{"Mécène", "Sponsor"}, message{"Compétence", "Skill"},
 		message{"Heures", "Hours"}, message{"Valeur (€)", "Value (€)"}, message{"Statut", "Status"},
@@ -314,6 +317,58 @@ func (s *server) registerReports(api huma.API) {
 			return nil, s.problemFor(ctx, fmt.Errorf("write certificate: %w", err))
 		}
 		return fileResponse(mediaTypePDF, reportFileName(msgCertFileName, l, c.Volunteer, time.Now(), "pdf"), buf.Bytes(), false), nil
+	})
+}
+
+func (s *server) registerSurveyDocuments(api huma.API) {
+	huma.Register(api, huma.Operation{
+		OperationID: "getSurveyForm", Method: http.MethodGet, Path: "/api/surveys/{id}/form.pdf",
+		Summary:     "A survey as a paper form to print",
+		Description: "Each question with the place to answer by hand; answers are typed in later with source \"paper\".",
+		Tags:        []string{"surveys", "reports"}, Responses: binaryResponse(mediaTypePDF),
+		Errors: []int{http.StatusNotFound},
+	}, func(ctx context.Context, in *struct {
+		ID   string `path:"id"`
+		Lang string `query:"lang" enum:"fr,en," doc:"The form's language; the reader's when empty"`
+	}) (*huma.StreamResponse, error) {
+		id, err := parseID(in.ID)
+		if err != nil {
+			return nil, s.problemFor(ctx, err)
+		}
+		l := documentLocale(ctx, in.Lang)
+		var buf bytes.Buffer
+		sv, err := s.reports.WriteSurveyForm(ctx, actorFrom(ctx), id, string(l), &buf)
+		if err != nil {
+			return nil, s.problemFor(ctx, err)
+		}
+		return fileResponse(mediaTypePDF, reportFileName(msgSurveyFormFileName, l, sv.Title, time.Now(), "pdf"), buf.Bytes(), false), nil
+	})
+
+	huma.Register(api, huma.Operation{
+		OperationID: "exportSurveyResponsesXLSX", Method: http.MethodGet, Path: "/api/surveys/{id}/responses.xlsx",
+		Summary:     "A survey's responses as an Excel workbook",
+		Description: "One row per response, one column per question (numbers as numbers, choices as their texts). Texts that a spreadsheet could take for a formula are neutralised.",
+		Tags:        []string{"surveys", "reports"}, Responses: binaryResponse(mediaTypeXLSX),
+		Errors: []int{http.StatusNotFound},
+	}, func(ctx context.Context, in *struct {
+		ID   string `path:"id"`
+		Lang string `query:"lang" enum:"fr,en," doc:"The workbook's language; the reader's when empty"`
+	}) (*huma.StreamResponse, error) {
+		id, err := parseID(in.ID)
+		if err != nil {
+			return nil, s.problemFor(ctx, err)
+		}
+		l := documentLocale(ctx, in.Lang)
+		labels := report.SurveyResponsesLabels{Locale: string(l), SheetName: message{"Réponses", "Responses"}.in(l),
+			Date: message{"Saisie le", "Recorded on"}.in(l), Source: message{"Origine", "Source"}.in(l),
+			Sources: map[domain.SurveySource]string{domain.SourceApp: message{"dans l’app", "in the app"}.in(l),
+				domain.SourcePaper: message{"formulaire papier", "paper form"}.in(l)}}
+		var buf bytes.Buffer
+		sv, err := s.reports.WriteSurveyResponses(ctx, actorFrom(ctx), id, labels, &buf)
+		if err != nil {
+			return nil, s.problemFor(ctx, err)
+		}
+		return fileResponse(mediaTypeXLSX, reportFileName(msgSurveyResponsesFileName, l, sv.Title, time.Now(), "xlsx"), buf.Bytes(), false), nil
 	})
 }
 

@@ -175,3 +175,55 @@ func TestVolunteerCertificate(t *testing.T) {
 	}
 	call(t, f.h, "GET", "/api/volunteers/99999/certificate.pdf", "", 404, nil)
 }
+
+func TestSurveysInReportsAndTheirDocuments(t *testing.T) {
+	f := reportFixture(t)
+	var survey idOnly
+	call(t, f.h, "POST", "/api/surveys", `{"title":"Satisfaction des bénéficiaires","projectId":"`+f.project.ID+`","audience":"beneficiary",
+		"questions":[{"kind":"scale","text":"Êtes-vous satisfait·e ?","min":1,"max":5},{"kind":"text","text":"Un mot pour les bénévoles ?"}]}`, 201, &survey)
+	call(t, f.h, "POST", "/api/surveys/"+survey.ID+"/responses", `{"answers":[5,"Grâce à Élodie, nos comptes sont enfin clairs."],"source":"paper"}`, 201, nil)
+	call(t, f.h, "POST", "/api/surveys/"+survey.ID+"/responses", `{"answers":[4,"=1+1 merci"],"source":"app"}`, 201, nil)
+
+	text := pdfToText(t, call(t, f.h, "GET", "/api/reports/impact.pdf?sponsorId="+f.sponsor.ID+"&lang=fr", "", 200, nil).Body.Bytes())
+	for _, want := range []string{"Satisfaction des bénéficiaires", "4,5", "nos comptes sont enfin clairs"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+
+	var dash struct {
+		Surveys []struct {
+			Title     string   `json:"title"`
+			Responses int      `json:"responses"`
+			Mean      *float64 `json:"mean"`
+			Max       *float64 `json:"max"`
+		} `json:"surveys"`
+	}
+	call(t, f.h, "GET", "/api/dashboards/sponsor?sponsorId="+f.sponsor.ID, "", 200, &dash)
+	if len(dash.Surveys) != 1 || dash.Surveys[0].Responses != 2 || dash.Surveys[0].Mean == nil || *dash.Surveys[0].Mean != 4.5 ||
+		dash.Surveys[0].Max == nil || *dash.Surveys[0].Max != 5 {
+		t.Errorf("sponsor dashboard surveys = %+v", dash.Surveys)
+	}
+
+	form := pdfToText(t, call(t, f.h, "GET", "/api/surveys/"+survey.ID+"/form.pdf?lang=fr", "", 200, nil).Body.Bytes())
+	for _, want := range []string{"Satisfaction des bénéficiaires", "Êtes-vous satisfait·e ?", "Comptabilité de l’épicerie"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the paper form lacks %q:\n%s", want, form)
+		}
+	}
+	rec := call(t, f.h, "GET", "/api/surveys/"+survey.ID+"/responses.xlsx?lang=fr", "", 200, nil)
+	wb, err := excelize.OpenReader(bytes.NewReader(rec.Body.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, err := wb.GetRows(wb.GetSheetList()[0])
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("responses rows = %q, %v", rows, err)
+	}
+	joined := strings.Join(append(rows[1], rows[2]...), "|")
+	if !strings.Contains(joined, "nos comptes sont enfin clairs") || strings.Contains(joined, "|=1+1") {
+		t.Errorf("responses = %q", rows)
+	}
+	call(t, f.h, "GET", "/api/surveys/9999/form.pdf", "", 404, nil)
+}

@@ -95,6 +95,7 @@ func New(cfg Config) http.Handler {
 	s.registerHours(api)
 	s.registerDashboards(api)
 	s.registerReports(api)
+	s.registerSurveyDocuments(api)
 	s.registerSurveys(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))

@@ -152,6 +152,16 @@ type SponsorDashboard struct {
 	ByMonth       []MonthHours
 	ByProject     []ProjectHours
 	ByAssociation []AssociationHours
+	Surveys       []SurveySummary
+}
+
+// SurveySummary is one survey of a sponsor's dashboard: how many answered and the first
+// measured question's mean (a scale or a number), the figure a sponsor looks for first.
+type SurveySummary struct {
+	Survey       domain.Survey
+	ProjectTitle string
+	Responses    int
+	Headline     *domain.QuestionResult // nil when no scale or number question was answered
 }
 
 // Sponsor returns a sponsor's dashboard; programID narrows it to one program, projectID to one project.
@@ -196,12 +206,56 @@ func (d *Dashboards) Sponsor(ctx context.Context, actor domain.Actor, sponsorID,
 	for _, a := range byAssociation {
 		out.ByAssociation = append(out.ByAssociation, *a)
 	}
+	if out.Surveys, err = d.surveySummaries(ctx, out.ByProject, programID); err != nil {
+		return out, err
+	}
 	sort.Slice(out.ByAssociation, func(i, j int) bool {
 		if out.ByAssociation[i].ApprovedMinutes != out.ByAssociation[j].ApprovedMinutes {
 			return out.ByAssociation[i].ApprovedMinutes > out.ByAssociation[j].ApprovedMinutes
 		}
 		return out.ByAssociation[i].Name < out.ByAssociation[j].Name
 	})
+	return out, nil
+}
+
+// surveySummaries sums up the surveys of the dashboard's projects and of its program.
+func (d *Dashboards) surveySummaries(ctx context.Context, projects []ProjectHours, programID int64) ([]SurveySummary, error) {
+	ids := make([]int64, len(projects))
+	titles := make(map[int64]string, len(projects))
+	for i, p := range projects {
+		ids[i], titles[p.ProjectID] = p.ProjectID, p.Title
+	}
+	surveys := []domain.Survey{}
+	if len(ids) > 0 {
+		list, err := d.store.SurveysOfProjects(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		surveys = append(surveys, list...)
+	}
+	if programID != 0 {
+		list, err := d.store.SurveysOfProgram(ctx, programID)
+		if err != nil {
+			return nil, err
+		}
+		surveys = append(surveys, list...)
+	}
+	out := make([]SurveySummary, 0, len(surveys))
+	for _, sv := range surveys {
+		responses, err := d.store.SurveyResponses(ctx, sv.ID)
+		if err != nil {
+			return nil, err
+		}
+		res := domain.ComputeSurveyResults(sv, responses)
+		s := SurveySummary{Survey: sv, ProjectTitle: titles[sv.ProjectID], Responses: res.Responses}
+		for i, q := range res.Questions {
+			if q.Mean != nil {
+				s.Headline = &res.Questions[i]
+				break
+			}
+		}
+		out = append(out, s)
+	}
 	return out, nil
 }
 

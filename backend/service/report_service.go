@@ -195,6 +195,10 @@ func (r *Reports) projectSections(ctx context.Context, lines []ProjectHours, f s
 	if err != nil {
 		return nil, err
 	}
+	surveys, err := r.surveyResults(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	sections := make([]report.ImpactProject, 0, len(lines))
 	for _, l := range lines {
 		p := byID[l.ProjectID]
@@ -209,9 +213,50 @@ func (r *Reports) projectSections(ctx context.Context, lines []ProjectHours, f s
 				s.Milestones = append(s.Milestones, report.ImpactMilestone{Title: m.Title, DueDate: m.DueDate, Done: m.Done})
 			}
 		}
+		for _, res := range surveys[l.ProjectID] {
+			s.Surveys = append(s.Surveys, res)
+			s.Quotes = append(s.Quotes, quotesOf(res)...)
+		}
 		sections = append(sections, s)
 	}
 	return sections, nil
+}
+
+// surveyResults sums up, by project, the responses to the projects' surveys.
+func (r *Reports) surveyResults(ctx context.Context, projectIDs []int64) (map[int64][]domain.SurveyResults, error) {
+	list, err := r.store.SurveysOfProjects(ctx, projectIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]domain.SurveyResults{}
+	for _, sv := range list {
+		responses, err := r.store.SurveyResponses(ctx, sv.ID)
+		if err != nil {
+			return nil, err
+		}
+		out[sv.ProjectID] = append(out[sv.ProjectID], domain.ComputeSurveyResults(sv, responses))
+	}
+	return out, nil
+}
+
+// maxQuotesPerSurvey keeps a section to a few voices; the writer prints at most three in all.
+const maxQuotesPerSurvey = 3
+
+// quotesOf picks the most recent free-text answers of a survey: the words a sponsor reads in the
+// section's quotes.
+func quotesOf(res domain.SurveyResults) []string {
+	var quotes []string
+	for _, q := range res.Questions {
+		for _, text := range q.Texts {
+			if len(quotes) == maxQuotesPerSurvey {
+				return quotes
+			}
+			if t := strings.TrimSpace(text); t != "" {
+				quotes = append(quotes, t)
+			}
+		}
+	}
+	return quotes
 }
 
 type reportTeam struct {
@@ -464,4 +509,68 @@ func (r *Reports) Certificate(ctx context.Context, actor domain.Actor, volunteer
 		c.ByPeriod = append(c.ByPeriod, report.PeriodMinutes{Label: label, Minutes: byHalf[h]})
 	}
 	return c, nil
+}
+
+// WriteSurveyForm writes a survey as a paper form, headed with its project (or program) and the
+// association that hands it out.
+func (r *Reports) WriteSurveyForm(ctx context.Context, actor domain.Actor, surveyID int64, locale string, w io.Writer) (domain.Survey, error) {
+	if !actor.CanReadProjects() {
+		return domain.Survey{}, fmt.Errorf("survey form: %w", domain.ErrForbidden)
+	}
+	sv, err := r.store.Survey(ctx, surveyID)
+	if err != nil {
+		return sv, err
+	}
+	profile, err := r.store.OrganizationProfile(ctx)
+	if err != nil {
+		return sv, err
+	}
+	about := report.SurveyFormContext{Association: profile.Name}
+	if sv.ProjectID != 0 {
+		p, err := r.store.Project(ctx, sv.ProjectID)
+		if err != nil {
+			return sv, err
+		}
+		about.ProjectOrProgram = p.Title
+		if names, err := r.store.OrganizationNames(ctx, []int64{p.OrganizationID}); err == nil && names[p.OrganizationID] != "" {
+			about.Association = names[p.OrganizationID]
+		}
+	} else if sv.ProgramID != 0 {
+		p, err := r.store.Program(ctx, sv.ProgramID)
+		if err != nil {
+			return sv, err
+		}
+		about.ProjectOrProgram = p.Name
+	}
+	if err := report.WriteSurveyFormPDF(w, sv, locale, about); err != nil {
+		return sv, fmt.Errorf("write survey form: %w", err)
+	}
+	return sv, nil
+}
+
+// WriteSurveyResponses writes a survey's responses as a workbook, one row per response.
+func (r *Reports) WriteSurveyResponses(ctx context.Context, actor domain.Actor, surveyID int64, labels report.SurveyResponsesLabels, w io.Writer) (domain.Survey, error) {
+	if !actor.CanReadProjects() {
+		return domain.Survey{}, fmt.Errorf("survey responses: %w", domain.ErrForbidden)
+	}
+	sv, err := r.store.Survey(ctx, surveyID)
+	if err != nil {
+		return sv, err
+	}
+	responses, err := r.store.SurveyResponses(ctx, surveyID)
+	if err != nil {
+		return sv, err
+	}
+	i := 0
+	src := func() (domain.SurveyResponse, bool, error) {
+		if i == len(responses) {
+			return domain.SurveyResponse{}, false, nil
+		}
+		i++
+		return responses[i-1], true, nil
+	}
+	if _, err := report.WriteSurveyResponsesXLSX(w, sv, src, labels); err != nil {
+		return sv, fmt.Errorf("write survey responses: %w", err)
+	}
+	return sv, nil
 }

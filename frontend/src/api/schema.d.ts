@@ -1137,6 +1137,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/surveys/{id}/form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey as a paper form to print
+         * @description Each question with the place to answer by hand; answers are typed in later with source "paper".
+         */
+        get: operations["getSurveyForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/surveys/{id}/responses": {
         parameters: {
             query?: never;
@@ -1152,6 +1172,26 @@ export interface paths {
          * @description Answers come one per question, in order. An unknown choice, a value of the wrong type or off the scale is refused with 422 naming answers.N (N from 0).
          */
         post: operations["createSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/responses.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey's responses as an Excel workbook
+         * @description One row per response, one column per question (numbers as numbers, choices as their texts). Texts that a spreadsheet could take for a formula are neutralised.
+         */
+        get: operations["exportSurveyResponsesXLSX"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2659,6 +2699,8 @@ export interface components {
             byAssociation: components["schemas"]["AssociationHours"][];
             byMonth: components["schemas"]["MonthHours"][];
             byProject: components["schemas"]["ProjectHours"][];
+            /** @description Impact surveys of these projects and of the program */
+            surveys: components["schemas"]["SurveySummary"][];
             totals: components["schemas"]["HourTotals"];
             /**
              * Format: int64
@@ -2814,6 +2856,28 @@ export interface components {
             /** Format: int64 */
             responses: number;
             survey: components["schemas"]["Survey"];
+        };
+        SurveySummary: {
+            /** @enum {string} */
+            audience: "beneficiary" | "volunteer";
+            id: string;
+            /**
+             * Format: double
+             * @description The top of its scale, when it is one
+             */
+            max: number | null;
+            /**
+             * Format: double
+             * @description Its mean
+             */
+            mean: number | null;
+            /** @description Empty for a program's survey */
+            projectTitle: string;
+            /** @description The first scale or number question answered, empty when none */
+            question: string;
+            /** Format: int64 */
+            responses: number;
+            title: string;
         };
         Task: {
             /** @description A volunteer of the team, or empty */
@@ -7255,6 +7319,58 @@ export interface operations {
             };
         };
     };
+    getSurveyForm: {
+        parameters: {
+            query?: {
+                /** @description The form's language; the reader's when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     listSurveyResponses: {
         parameters: {
             query?: {
@@ -7329,6 +7445,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SurveyResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportSurveyResponsesXLSX: {
+        parameters: {
+            query?: {
+                /** @description The workbook's language; the reader's when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Found */
