@@ -35,6 +35,7 @@ const project: Project = {
   status: 'recruiting',
   nextStatuses: ['draft', 'inProgress', 'cancelled'],
   createdByVolunteerId: '42',
+  beneficiaries: 0,
   teamSize: 1,
   candidates: 2,
   team: [],
