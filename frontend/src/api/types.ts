@@ -96,3 +96,16 @@ export type DiagnosticNeed = Schemas['DiagnosticNeed'];
 export type NeedLevel = DiagnosticNeed['level'];
 export type DiagnosticSuggestion = Schemas['DiagnosticSuggestion'];
 export type DiagnosticList = Json<paths['/api/organizations/{id}/diagnostics']['get']['responses'][200]>;
+
+// Hours given by volunteers, their review and their value.
+export type HourEntry = Schemas['HourEntry'];
+export type HourEntryInput = Schemas['HourEntryInput'];
+export type HourStatus = HourEntry['status'];
+export type HourList = Schemas['HourList'];
+export type HourTotals = Schemas['HourTotals'];
+export type HourListQuery = NonNullable<paths['/api/hours']['get']['parameters']['query']>;
+export type HourRatesView = Schemas['HourRatesView'];
+export type HourRates = Schemas['HourRates'];
+export type HourRate = Schemas['HourRate'];
+export type DomainHourRate = Schemas['DomainHourRate'];
+export type DomainLabel = Schemas['DomainLabel'];
