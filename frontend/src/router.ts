@@ -3,6 +3,7 @@ import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
 import DiagnosticPage from './pages/diagnostic/DiagnosticPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import HoursPage from './pages/hours/HoursPage.vue';
 import GuidePage from './pages/resources/GuidePage.vue';
 import NotePage from './pages/resources/NotePage.vue';
 import ResourceLibraryPage from './pages/resources/ResourceLibraryPage.vue';
@@ -72,7 +73,7 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['hours', 'impact', 'reports'];
+const comingSoon: Section[] = ['impact', 'reports'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -130,6 +131,14 @@ const diagnosticRoutes: RouteRecordRaw[] = [
   },
 ];
 
+/**
+ * The hours: the timesheet (/heures), the entries waiting for review (/heures/a-valider) and all
+ * entries (/heures/toutes), tabs of one page.
+ */
+const hourRoutes: RouteRecordRaw[] = [
+  { path: '/heures/:tab(a-valider|toutes)?', name: 'hours', component: HoursPage, meta: { page: 'hours', section: 'hours' } },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
@@ -137,6 +146,7 @@ export const routes: RouteRecordRaw[] = [
   ...diagnosticRoutes,
   ...projectRoutes,
   ...organizationRoutes,
+  ...hourRoutes,
   ...comingSoon.map(
     (section): RouteRecordRaw => ({
       path: SECTION_PATHS[section],

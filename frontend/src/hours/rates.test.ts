@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HourRatesView } from '../api/types';
-import { addDomain, domainsToAdd, ratesChanged, ratesForm, ratesInput, ratesProblems, ratesServerErrors, removeDomain } from './rates';
+import { addDomain, domainsToAdd, parseRate, rateText, ratesChanged, ratesForm, ratesInput, ratesProblems, ratesServerErrors, removeDomain } from './rates';
 
 const allDomains = [
   { id: 'finance', label: 'Finance et comptabilité' },
@@ -88,5 +88,23 @@ describe('hour rates form', () => {
     expect(mapped.fields).toEqual({ 'default.beginner': 'Au moins 0.', 'domains.legal.expert': 'Au plus 1000.', 'domains.digital': 'Domaine inconnu.' });
     expect(mapped.general).toEqual(['Domaine inconnu.']);
     expect(ratesServerErrors({ status: 500, detail: 'Erreur interne.' }, form)).toEqual({ fields: {}, general: ['Erreur interne.'] });
+  });
+});
+
+describe('hourly value inputs', () => {
+  it('show two decimals in the language', () => {
+    expect(rateText(17.5, 'fr')).toBe('17,50');
+    expect(rateText(1000, 'en')).toBe('1000.00');
+    expect(rateText(null, 'fr')).toBe('');
+  });
+
+  it('read what is typed, to the cent', () => {
+    expect(parseRate('17,5')).toBe(17.5);
+    expect(parseRate('17.50 €')).toBe(17.5);
+    expect(parseRate('1 000')).toBe(1000);
+    expect(parseRate('12,345')).toBe(12.35);
+    expect(parseRate('')).toBeNull();
+    expect(parseRate('dix')).toBeNull();
+    expect(parseRate('-3')).toBeNull();
   });
 });

@@ -135,3 +135,18 @@ export function ratesServerErrors(problem: ProblemDetails, form: RatesForm): { f
   }
   return { fields, general };
 }
+
+/** An hourly value as its input shows it: 17,50 (fr) / 17.50 (en), no thousands separator. */
+export function rateText(value: number | null, locale: 'fr' | 'en'): string {
+  if (value === null || !Number.isFinite(value)) return '';
+  const fixed = value.toFixed(2);
+  return locale === 'fr' ? fixed.replace('.', ',') : fixed;
+}
+
+/** What was typed in an hourly value's input: "17,5", "17.50 €", "1 000" → a number; null when not one. */
+export function parseRate(input: string): number | null {
+  const text = input.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!text) return null;
+  if (!/^\d+(?:\.\d*)?$|^\.\d+$/.test(text)) return null;
+  return Math.round(Number(text) * 100) / 100;
+}
