@@ -104,7 +104,7 @@ type hourListInput struct {
 	Status         []string `query:"status,explode" doc:"Only these statuses"`
 	From           string   `query:"from" doc:"First day, YYYY-MM-DD"`
 	To             string   `query:"to" doc:"Last day, YYYY-MM-DD"`
-	Limit          int      `query:"limit" minimum:"0" maximum:"500" default:"50"`
+	Limit          int      `query:"limit" minimum:"1" maximum:"500" default:"50"`
 	Offset         int      `query:"offset" minimum:"0" default:"0"`
 }
 

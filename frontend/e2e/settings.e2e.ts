@@ -30,10 +30,10 @@ describe('association profile in the browser', () => {
     await expectSidebar(page, sidebarFR);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     // An empty page of a later issue still looks finished and says so.
-    await page.getByRole('navigation').first().getByText('Heures', { exact: true }).click();
-    await page.waitForURL(/\/heures$/);
+    await page.getByRole('navigation').first().getByText('Impact', { exact: true }).click();
+    await page.waitForURL(/\/impact$/);
     await page.getByText('Prochaine version').first().waitFor();
-    await screenshot(page, 'browser-hours-empty-fr');
+    await screenshot(page, 'browser-impact-empty-fr');
     expect(problems).toEqual([]);
     await context.close();
   });

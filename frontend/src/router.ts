@@ -1,8 +1,8 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import ComingSoonPage from './pages/ComingSoonPage.vue';
 import DashboardPage from './pages/DashboardPage.vue';
 import DiagnosticPage from './pages/diagnostic/DiagnosticPage.vue';
 import NotFoundPage from './pages/NotFoundPage.vue';
+import HoursPage from './pages/hours/HoursPage.vue';
 import GuidePage from './pages/resources/GuidePage.vue';
 import NotePage from './pages/resources/NotePage.vue';
 import ResourceLibraryPage from './pages/resources/ResourceLibraryPage.vue';
@@ -78,7 +78,6 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon: Section[] = ['hours'];
 
 /** The volunteers' pages: the search, a profile, the form (new and edit), the import wizard. */
 const volunteerRoutes: RouteRecordRaw[] = [
@@ -149,6 +148,14 @@ const surveyRoutes: RouteRecordRaw[] = [
   },
 ];
 
+/**
+ * The hours: the timesheet (/heures), the entries waiting for review (/heures/a-valider) and all
+ * entries (/heures/toutes), tabs of one page.
+ */
+const hourRoutes: RouteRecordRaw[] = [
+  { path: '/heures/:tab(a-valider|toutes)?', name: 'hours', component: HoursPage, meta: { page: 'hours', section: 'hours' } },
+];
+
 export const routes: RouteRecordRaw[] = [
   { path: SECTION_PATHS.dashboard, name: 'dashboard', component: DashboardPage, meta: { page: 'dashboard', section: 'dashboard' } },
   ...volunteerRoutes,
@@ -157,14 +164,7 @@ export const routes: RouteRecordRaw[] = [
   ...projectRoutes,
   ...organizationRoutes,
   ...surveyRoutes,
-  ...comingSoon.map(
-    (section): RouteRecordRaw => ({
-      path: SECTION_PATHS[section],
-      name: section,
-      component: ComingSoonPage,
-      meta: { page: section, section },
-    }),
-  ),
+  ...hourRoutes,
   {
     path: SECTION_PATHS.reports,
     name: 'reports',

@@ -123,3 +123,15 @@ export type AnswerValue = SurveyResponse['answers'][number];
 export type SurveyResults = Schemas['SurveyResults'];
 export type SurveyQuestionResult = Schemas['SurveyQuestionResult'];
 export type SurveyCount = Schemas['SurveyCount'];
+// Hours given by volunteers, their review and their value.
+export type HourEntry = Schemas['HourEntry'];
+export type HourEntryInput = Schemas['HourEntryInput'];
+export type HourStatus = HourEntry['status'];
+export type HourList = Schemas['HourList'];
+export type HourTotals = Schemas['HourTotals'];
+export type HourListQuery = NonNullable<paths['/api/hours']['get']['parameters']['query']>;
+export type HourRatesView = Schemas['HourRatesView'];
+export type HourRates = Schemas['HourRates'];
+export type HourRate = Schemas['HourRate'];
+export type DomainHourRate = Schemas['DomainHourRate'];
+export type DomainLabel = Schemas['DomainLabel'];

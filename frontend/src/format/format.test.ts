@@ -3,11 +3,13 @@ import {
   formatCurrency,
   formatDate,
   formatDateTime,
+  formatDayMonth,
   formatFileSize,
   formatHours,
   formatLongDate,
   formatNumber,
   formatPercent,
+  formatWeekday,
 } from './format';
 
 // Intl separates French thousands with U+202F (narrow no-break space) and puts U+00A0
@@ -120,5 +122,15 @@ describe('formatPercent', () => {
     expect(formatPercent(42, 'fr')).toMatch(new RegExp(`^42[${NBSP}${NNBSP}]%$`));
     expect(formatPercent(42.4, 'en')).toBe('42%');
     expect(formatPercent(100, 'fr')).toMatch(new RegExp(`^100[${NBSP}${NNBSP}]%$`));
+  });
+});
+
+describe('formatWeekday and formatDayMonth', () => {
+  it('name a timesheet column', () => {
+    expect(formatWeekday('2026-11-23', 'fr')).toBe('lun.');
+    expect(formatWeekday('2026-11-29', 'en')).toBe('Sun');
+    expect(formatDayMonth('2026-11-23', 'fr')).toBe('23/11');
+    expect(formatDayMonth('2026-01-05', 'en')).toBe('05/01');
+    expect(formatWeekday('', 'fr')).toBe('');
   });
 });

@@ -100,3 +100,15 @@ export function formatFileSize(bytes: number, locale: FormatLocale): string {
 export function formatPercent(value: number, locale: FormatLocale): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
 }
+
+/** The short name of a calendar date's weekday: lun. (fr) / Mon (en). */
+export function formatWeekday(value: string, locale: FormatLocale): string {
+  const d = toDate(value);
+  return d ? new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short' }).format(d) : '';
+}
+
+/** Day and month of a calendar date, for a column that says its year elsewhere: 23/11. */
+export function formatDayMonth(value: string, locale: FormatLocale): string {
+  const d = toDate(value);
+  return d ? new Intl.DateTimeFormat(intlLocale(locale), { day: '2-digit', month: '2-digit' }).format(d) : '';
+}
