@@ -97,7 +97,7 @@ func TestDemoFillsAnEmptyFolderOnlyAndReindexRebuilds(t *testing.T) {
 	if code := run([]string{"demo", "--volunteers", "120", "--seed", "7", "--projects", "7", "--data", dir}, &out, &errOut); code != 0 {
 		t.Fatalf("demo: code %d, err %q", code, errOut.String())
 	}
-	if !strings.Contains(out.String(), "120 volunteers and 7 projects added") {
+	if !strings.Contains(out.String(), "120 volunteers, 7 projects and 2000 hour entries added") {
 		t.Errorf("demo output %q", out.String())
 	}
 	env, err := openEnvironment(context.Background(), dir, io.Discard, false)
@@ -105,7 +105,12 @@ func TestDemoFillsAnEmptyFolderOnlyAndReindexRebuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	projects, total, err := env.projects.List(context.Background(), domain.LocalAdmin(), store.ProjectFilter{})
+	hours, hoursErr := env.hours.List(context.Background(), domain.LocalAdmin(), store.HourFilter{Statuses: []domain.HourStatus{domain.HoursApproved}})
 	env.close()
+	// Half of the projects are under way with hours, most of them approved.
+	if hoursErr != nil || hours.Totals.Entries < 1000 || hours.Totals.Entries > 2000 || hours.Totals.ValueCents == 0 {
+		t.Errorf("demo hours: %+v, %v", hours.Totals, hoursErr)
+	}
 	if err != nil || total != 7 || len(projects[0].Skills) == 0 || projects[0].OrganizationName == "" {
 		t.Fatalf("demo projects: %d, %v, first %+v", total, err, projects)
 	}

@@ -2,10 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/civisphere/civisphere/backend/domain"
@@ -24,17 +20,10 @@ type hourRatesRow struct {
 // saved values lack (none today) take the default, so a newer version can add one safely.
 func (s *Store) HourRates(ctx context.Context) (domain.HourRates, error) {
 	rates := domain.DefaultHourRates()
-	var raw string
-	err := s.ro.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", hourRatesKey).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return rates, nil
-	}
-	if err != nil {
-		return rates, fmt.Errorf("read hourly values: %w", err)
-	}
 	var row hourRatesRow
-	if err := json.Unmarshal([]byte(raw), &row); err != nil {
-		return rates, fmt.Errorf("read hourly values: %w", err)
+	found, err := s.readSetting(ctx, hourRatesKey, &row)
+	if err != nil || !found {
+		return rates, err
 	}
 	for level, c := range row.Default {
 		rates.Default[domain.SkillLevel(level)] = c
@@ -64,18 +53,5 @@ func (s *Store) SaveHourRates(ctx context.Context, r domain.HourRates, now time.
 			row.Domains[d][string(level)] = c
 		}
 	}
-	raw, err := json.Marshal(row)
-	if err != nil {
-		return fmt.Errorf("encode hourly values: %w", err)
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `
-			INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-			hourRatesKey, string(raw), formatTime(now))
-		if err != nil {
-			return fmt.Errorf("save hourly values: %w", err)
-		}
-		return nil
-	})
+	return s.writeSetting(ctx, hourRatesKey, row, now)
 }
