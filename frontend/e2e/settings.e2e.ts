@@ -29,10 +29,10 @@ describe('association profile in the browser', () => {
     await page.goto(suite.server.url);
     await expectSidebar(page, sidebarFR);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    // An empty page of a later issue still looks finished and says so.
+    // A section with nothing in it yet explains itself and offers the first step.
     await page.getByRole('navigation').first().getByText('Impact', { exact: true }).click();
     await page.waitForURL(/\/impact$/);
-    await page.getByText('Prochaine version').first().waitFor();
+    await page.getByText('Aucune enquête pour l’instant').first().waitFor();
     await screenshot(page, 'browser-impact-empty-fr');
     expect(problems).toEqual([]);
     await context.close();
