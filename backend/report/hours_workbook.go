@@ -121,7 +121,7 @@ func WriteHoursXLSX(w io.Writer, src HourRowSource, labels HoursWorkbookLabels) 
 		defaultSheet, defaultTotals = "Hours", "Totals"
 	}
 
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("report: closing workbook: %w", cerr)

@@ -52,7 +52,7 @@ func WriteSurveyResponsesXLSX(w io.Writer, s domain.Survey, src SurveyResponseSo
 		dateTime, defaultSheet = "yyyy-mm-dd hh:mm", "Responses"
 	}
 
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("report: closing workbook: %w", cerr)

@@ -314,7 +314,7 @@ func WriteVolunteersXLSX(w io.Writer, src VolunteerSource, labels VolunteerExpor
 	format := formatFor(labels)
 	titles := labels.Headers.titles()
 
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer func() {
 		if cerr := f.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("report: closing workbook: %w", cerr)

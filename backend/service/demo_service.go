@@ -134,7 +134,9 @@ func (s *Hours) AddDemoHours(ctx context.Context, actor domain.Actor, n int, see
 		if err := s.store.UpdateProject(ctx, p); err != nil {
 			return fmt.Errorf("add demo hours: start project %d: %w", p.ID, err)
 		}
-		ids := make([]int64, 2+r.IntN(7))
+		// Teams grow with the hours asked for, so that nobody needs more than 24 hours a day: about
+		// 200 entries a year per person at most.
+		ids := make([]int64, 2+r.IntN(7)+n/(100*len(all)))
 		for j := range ids {
 			ids[j] = people[r.IntN(len(people))].ID
 		}
@@ -145,7 +147,7 @@ func (s *Hours) AddDemoHours(ctx context.Context, actor domain.Actor, n int, see
 		teams = append(teams, team{project: p, members: members})
 	}
 	logged := map[string]int{} // volunteer and day → minutes, to stay under 24 hours a day
-	batch := make([]*domain.HourEntry, 0, 1000)
+	batch := make([]*domain.HourEntry, 0, 20000) // one transaction per 20,000 entries: few commits
 	var approved, rejected []int64
 	statuses := make([]domain.HourStatus, 0, cap(batch))
 	flush := func(done int) error {
@@ -170,6 +172,7 @@ func (s *Hours) AddDemoHours(ctx context.Context, actor domain.Actor, n int, see
 		return nil
 	}
 	now := s.now().UTC()
+	skipped := 0 // days found full in a row: a guard against a request that cannot fit
 	for i := 0; i < n; {
 		t := teams[r.IntN(len(teams))]
 		v := t.members[r.IntN(len(t.members))]
@@ -179,8 +182,12 @@ func (s *Hours) AddDemoHours(ctx context.Context, actor domain.Actor, n int, see
 		minutes := 15 * (2 + r.IntN(23)) // 30 minutes to 6 hours
 		key := fmt.Sprint(v.ID, day)
 		if logged[key]+minutes > domain.MaxMinutesPerDay {
+			if skipped++; skipped > 10_000 {
+				return fmt.Errorf("add demo hours: the teams' days are full after %d entries", i)
+			}
 			continue
 		}
+		skipped = 0
 		logged[key] += minutes
 		e := &domain.HourEntry{VolunteerID: v.ID, ProjectID: t.project.ID, Date: day, Minutes: minutes,
 			Status: domain.HoursPending, EnteredBy: "démo", CreatedAt: now, UpdatedAt: now}

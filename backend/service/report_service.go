@@ -360,13 +360,13 @@ func (r *Reports) WriteHoursXLSX(ctx context.Context, actor domain.Actor, exp Ho
 	f.Limit, f.Offset = 0, 0
 	// The database is read in one goroutine while the workbook is written in this one, so that
 	// neither waits for the other and no more than a small buffer of rows is held.
-	rows := make(chan store.HourEntryView, 256)
+	rows := make(chan store.HourEntryView, 4096)
 	walkErr := make(chan error, 1)
 	walkCtx, stop := context.WithCancel(ctx)
 	defer stop()
 	go func() {
 		defer close(rows)
-		walkErr <- r.store.EachHourEntry(walkCtx, f, func(e store.HourEntryView) error {
+		walkErr <- r.store.EachHourEntryForExport(walkCtx, f, func(e store.HourEntryView) error {
 			select {
 			case rows <- e:
 				return nil

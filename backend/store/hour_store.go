@@ -272,6 +272,36 @@ func (s *Store) EachHourEntry(ctx context.Context, f HourFilter, fn func(HourEnt
 	return s.eachHourEntry(ctx, f, "h.day, h.id", fn)
 }
 
+// EachHourEntryForExport is EachHourEntry reading only what an export shows (day, time, skill,
+// level, status and the names), in date order: a million-row workbook spends its time on the
+// rows, not on notes and review times nobody exports.
+func (s *Store) EachHourEntryForExport(ctx context.Context, f HourFilter, fn func(HourEntryView) error) error {
+	cond, args := f.where()
+	rows, err := s.ro.QueryContext(ctx, `SELECT h.day, h.minutes, h.skill_id, h.skill_name, h.skill_domain, h.level, h.status,
+		coalesce(trim(v.first_name || ' ' || v.last_name), ''), p.title, a.name, coalesce(s.name, '')`+hourViewFrom+
+		` WHERE `+cond+` ORDER BY h.day, h.id`, args...)
+	if err != nil {
+		return fmt.Errorf("export hour entries: %w", err)
+	}
+	defer rows.Close()
+	var e HourEntryView
+	var level, status string
+	for rows.Next() {
+		if err := rows.Scan(&e.Date, &e.Minutes, &e.SkillID, &e.SkillName, &e.SkillDomain, &level, &status,
+			&e.VolunteerName, &e.ProjectTitle, &e.AssociationName, &e.SponsorName); err != nil {
+			return fmt.Errorf("export hour entries: %w", err)
+		}
+		e.Level, e.Status = domain.SkillLevel(level), domain.HourStatus(status)
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("export hour entries: %w", err)
+	}
+	return nil
+}
+
 func (s *Store) eachHourEntry(ctx context.Context, f HourFilter, order string, fn func(HourEntryView) error) error {
 	cond, args := f.where()
 	limit := f.Limit
