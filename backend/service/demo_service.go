@@ -146,7 +146,7 @@ func (s *Hours) AddDemoHours(ctx context.Context, actor domain.Actor, n int, see
 		}
 		teams = append(teams, team{project: p, members: members})
 	}
-	logged := map[string]int{} // volunteer and day → minutes, to stay under 24 hours a day
+	logged := map[string]int{}                   // volunteer and day → minutes, to stay under 24 hours a day
 	batch := make([]*domain.HourEntry, 0, 20000) // one transaction per 20,000 entries: few commits
 	var approved, rejected []int64
 	statuses := make([]domain.HourStatus, 0, cap(batch))
