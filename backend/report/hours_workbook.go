@@ -190,7 +190,7 @@ func WriteHoursXLSX(w io.Writer, src HourRowSource, labels HoursWorkbookLabels) 
 	}
 	// The first sheet is the active one already (SetActiveSheet would parse every streamed
 	// sheet back into memory).
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return rows, fmt.Errorf("report: writing workbook: %w", err)
 	}
 	return rows, nil

@@ -138,7 +138,7 @@ func WriteSurveyResponsesXLSX(w io.Writer, s domain.Survey, src SurveyResponseSo
 	if err := stream.finish(); err != nil {
 		return rows, err
 	}
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return rows, fmt.Errorf("report: writing workbook: %w", err)
 	}
 	return rows, nil

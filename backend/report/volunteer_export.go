@@ -400,7 +400,7 @@ func WriteVolunteersXLSX(w io.Writer, src VolunteerSource, labels VolunteerExpor
 	}
 	// The first sheet is the active one already. (SetActiveSheet here would parse every streamed
 	// sheet back into memory.)
-	if err := f.Write(w); err != nil {
+	if err := writeWorkbook(f, w); err != nil {
 		return rows, fmt.Errorf("report: writing workbook: %w", err)
 	}
 	return rows, nil
