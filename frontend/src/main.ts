@@ -7,6 +7,8 @@ import { setApiLocaleSource } from './api/client';
 import { installExternalLinkHandler } from './desktop/bridge';
 import { runSelfTest } from './desktop/selftest';
 import { currentLocale, i18n } from './i18n';
+import { fetchHealth, type Health } from './recovery/recovery';
+import RecoveryApp from './recovery/RecoveryApp.vue';
 import { router } from './router';
 import { useOrganizationStore } from './stores/organization';
 import { usePreferencesStore } from './stores/preferences';
@@ -14,19 +16,37 @@ import { usePreferencesStore } from './stores/preferences';
 setApiLocaleSource(currentLocale);
 installExternalLinkHandler();
 
-const app = createApp(App);
-const pinia = createPinia();
-app.use(pinia);
-app.use(i18n);
-app.use(router);
-
-// The stored (or browser) language and theme apply at once; the server's preferences follow.
-const prefs = usePreferencesStore(pinia);
-void prefs.loadFromServer();
-
-void router.isReady().then(async () => {
-  app.mount('#app');
-  await nextTick();
-  const organization = useOrganizationStore(pinia);
-  await runSelfTest({ router, saveOrganization: (input) => organization.save(input) });
+// A server whose database failed its integrity check at start-up serves only the recovery
+// screen's API: show that screen instead of an app whose every call would fail.
+void fetchHealth().then((health) => {
+  if (health.status === 'damaged') startRecovery(health);
+  else startApp();
 });
+
+function startRecovery(health: Health) {
+  const recovery = createApp(RecoveryApp, { health });
+  const pinia = createPinia();
+  recovery.use(pinia);
+  recovery.use(i18n);
+  usePreferencesStore(pinia); // applies the stored or browser language
+  recovery.mount('#app');
+}
+
+function startApp() {
+  const app = createApp(App);
+  const pinia = createPinia();
+  app.use(pinia);
+  app.use(i18n);
+  app.use(router);
+
+  // The stored (or browser) language and theme apply at once; the server's preferences follow.
+  const prefs = usePreferencesStore(pinia);
+  void prefs.loadFromServer();
+
+  void router.isReady().then(async () => {
+    app.mount('#app');
+    await nextTick();
+    const organization = useOrganizationStore(pinia);
+    await runSelfTest({ router, saveOrganization: (input) => organization.save(input) });
+  });
+}
