@@ -58,6 +58,9 @@ func (p *Privacy) eraseOne(ctx context.Context, actor domain.Actor, id int64, cr
 	if err != nil {
 		return ErasureResult{}, err
 	}
+	if reason == domain.ErasureReapplied {
+		return ErasureResult{Erasure: e, Counts: counts}, nil // the file has it: that is how it was found
+	}
 	if err := appendLedger(p.ledgerPath(), []domain.Erasure{e}); err != nil {
 		// The table has the entry, and Reapply copies it to the file; say so but go on.
 		p.log.Error("erasure ledger file: append failed; the database keeps the entry", "err", err)
