@@ -302,6 +302,7 @@ type environment struct {
 	dashboards    *service.Dashboards
 	reports       *service.Reports
 	surveys       *service.Surveys
+	privacy       *service.Privacy
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	log           *slog.Logger
@@ -313,8 +314,8 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
 		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards, Reports: e.reports,
-		Surveys: e.surveys,
-		UI:      frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
+		Surveys: e.surveys, Privacy: e.privacy,
+		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
@@ -342,6 +343,16 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 	volunteers := service.NewVolunteers(st, tax, index, time.Now, log)
 	projects := service.NewProjects(st, volunteers, time.Now)
 	dashboards := service.NewDashboards(st, time.Now)
+	privacy := service.NewPrivacy(st, volunteers, index, dataDir, time.Now, log)
+	if startIndex {
+		// Erasures first, so that no one erased is ever served: a database restored by hand
+		// (or by an older version) may bring people back. Then the audit log's pruning, now
+		// and daily, for as long as the application runs.
+		if err := privacy.Reapply(ctx); err != nil {
+			log.Error("erasure ledger: applying past erasures failed", "err", err)
+		}
+		go privacy.RunAuditPruning(jobsCtx)
+	}
 	return &environment{
 		dataDir:       dataDir,
 		store:         st,
@@ -357,6 +368,7 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		dashboards:    dashboards,
 		reports:       service.NewReports(st, volunteers, dashboards, time.Now),
 		surveys:       service.NewSurveys(st, time.Now),
+		privacy:       privacy,
 		recruitment:   service.NewRecruitment(st, time.Now),
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),

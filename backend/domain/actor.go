@@ -52,3 +52,10 @@ func (a Actor) CanReadResources() bool {
 // CanManageResources tells whether the actor may add, change and delete the association's own
 // notes and links.
 func (a Actor) CanManageResources() bool { return a.Role == RoleAdmin || a.Role == RoleCoordinator }
+
+// CanManagePersonalData tells whether the actor may export everything held on a person, erase
+// a person, purge inactive people and read the audit log: acts on personal data as such, which
+// a viewer, who only consults the file, may not do.
+func (a Actor) CanManagePersonalData() bool {
+	return a.Role == RoleAdmin || a.Role == RoleCoordinator
+}

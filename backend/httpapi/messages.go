@@ -169,7 +169,7 @@ var statusLabels = map[domain.VolunteerStatus]message{
 
 var exportHeaders = struct {
 	firstName, lastName, email, phone, city, postcode, skills, causes, languages, availability,
-	hoursPerMonth, bio, notes, joinedOn, status, createdAt, updatedAt message
+	hoursPerMonth, bio, notes, joinedOn, status, createdAt, updatedAt, consents message
 }{
 	firstName: message{"Prénom", "First name"}, lastName: message{"Nom", "Last name"},
 	email: message{"Courriel", "E-mail"}, phone: message{"Téléphone", "Phone"}, city: message{"Ville", "City"},
@@ -179,4 +179,12 @@ var exportHeaders = struct {
 	bio: message{"Présentation", "Bio"}, notes: message{"Notes internes", "Internal notes"},
 	joinedOn: message{"Date d’inscription", "Joined on"}, status: message{"Statut", "Status"},
 	createdAt: message{"Créé le", "Created"}, updatedAt: message{"Modifié le", "Updated"},
+	consents: message{"Consentements en cours", "Current consents"},
+}
+
+// consentLabels name the kinds of consent in exports and in the personal-data PDF.
+var consentLabels = map[domain.ConsentKind]message{
+	domain.ConsentContact:      {"être contacté(e)", "being contacted"},
+	domain.ConsentSponsorNames: {"nom montré aux mécènes", "name shown to sponsors"},
+	domain.ConsentPhotos:       {"photos", "photos"},
 }

@@ -35,12 +35,16 @@ type Config struct {
 	Dashboards    *service.Dashboards    // the association's, sponsors' and volunteers' dashboards
 	Reports       *service.Reports       // impact reports, hours workbooks, certificates
 	Surveys       *service.Surveys       // impact surveys, their responses and results
+	Privacy       *service.Privacy       // personal data: export, erasure, retention, audit log
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
 	// "localhost:8080" for a server on loopback), so that a web page cannot reach the local
 	// server through a DNS name of its own (DNS rebinding).
 	AllowedHosts []string
+	// ActorFor says who makes a request; nil means the local admin (one user per installation,
+	// until accounts exist). Tests set it to check permissions through HTTP.
+	ActorFor func(*http.Request) domain.Actor
 }
 
 // maxRequestBytes caps every request body before any handler reads it. Operations that take
@@ -64,6 +68,7 @@ type server struct {
 	dashboards    *service.Dashboards
 	reports       *service.Reports
 	surveys       *service.Surveys
+	privacy       *service.Privacy
 	log           *slog.Logger
 }
 
@@ -72,13 +77,14 @@ func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
 		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, reports: cfg.Reports,
-		surveys: cfg.Surveys, log: cfg.Log}
+		surveys: cfg.Surveys, privacy: cfg.Privacy, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
 	s.registerOrganizationProfile(api)
 	s.registerPreferences(api)
 	s.registerVolunteerExports(api) // before /api/volunteers/{id}, for readers of the document
+	s.registerPrivacy(api)
 	s.registerVolunteers(api)
 	s.registerVolunteerConsents(api)
 	s.registerSkills(api)
@@ -98,7 +104,11 @@ func New(cfg Config) http.Handler {
 	s.registerSurveyDocuments(api)
 	s.registerSurveys(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
-	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
+	who := cfg.ActorFor
+	if who == nil {
+		who = actorFor
+	}
+	return securityHeaders(withRequestContext(who, guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }
 
 // apiVersion is the version of the API contract, not of the binary: the OpenAPI document, from
@@ -123,10 +133,10 @@ type actorKey struct{}
 
 // withRequestContext puts in the request's context what every handler needs: who asks, and in
 // which language to answer.
-func withRequestContext(next http.Handler) http.Handler {
+func withRequestContext(who func(*http.Request) domain.Actor, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := context.WithValue(r.Context(), localeKey{}, localeFromHeader(r.Header.Get("Accept-Language")))
-		ctx = context.WithValue(ctx, actorKey{}, actorFor(r))
+		ctx = context.WithValue(ctx, actorKey{}, who(r))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -17,6 +17,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/civisphere/civisphere/backend/domain"
 	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/service"
 	"github.com/civisphere/civisphere/backend/store"
@@ -84,9 +85,20 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Surveys:       service.NewSurveys(st, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
+		Privacy:       service.NewPrivacy(st, volunteers, index, dataDir, now, log),
 		UI:            testUI,
 		Log:           log,
+		ActorFor:      testActorFor,
 	}), dataDir
+}
+
+// testActorFor is the local admin, or the role a test names in the X-Test-Role header: the
+// application has no accounts yet, and this is how tests check permissions through HTTP.
+func testActorFor(r *http.Request) domain.Actor {
+	if role := r.Header.Get("X-Test-Role"); role != "" {
+		return domain.Actor{ID: "test-" + role, Role: domain.Role(role)}
+	}
+	return domain.LocalAdmin()
 }
 
 type scenario struct {

@@ -49,7 +49,7 @@ func (s *server) registerVolunteerExports(api huma.API) {
 			},
 			Errors: []int{http.StatusConflict, http.StatusUnprocessableEntity},
 		}, func(ctx context.Context, in *volunteerExportInput) (*huma.StreamResponse, error) {
-			src, err := s.volunteers.ExportVolunteers(ctx, actorFrom(ctx), in.toService(ctx))
+			src, err := s.volunteers.ExportVolunteers(ctx, actorFrom(ctx), in.toService(ctx), format.ext)
 			if err != nil {
 				return nil, s.problemFor(ctx, err)
 			}
@@ -109,7 +109,7 @@ func (s *server) exportLabels(l locale) report.VolunteerExportLabels {
 			City: h.city.in(l), Postcode: h.postcode.in(l), Skills: h.skills.in(l), Causes: h.causes.in(l),
 			Languages: h.languages.in(l), Availability: h.availability.in(l), HoursPerMonth: h.hoursPerMonth.in(l),
 			Bio: h.bio.in(l), Notes: h.notes.in(l), JoinedOn: h.joinedOn.in(l), Status: h.status.in(l),
-			CreatedAt: h.createdAt.in(l), UpdatedAt: h.updatedAt.in(l),
+			CreatedAt: h.createdAt.in(l), UpdatedAt: h.updatedAt.in(l), Consents: h.consents.in(l),
 		},
 		SkillName: func(id, fallback string) string { return s.volunteers.SkillName(id, fallback, string(l)) },
 		Level:     func(level domain.SkillLevel) string { return strings.ToLower(levelLabels[level].in(l)) },
@@ -122,7 +122,22 @@ func (s *server) exportLabels(l locale) report.VolunteerExportLabels {
 		},
 		Availability: func(a domain.Availability) string { return availabilitySummary(a, l) },
 		Status:       func(st domain.VolunteerStatus) string { return statusLabels[st].in(l) },
+		Consents:     func(list []domain.Consent) string { return consentsSummary(list, l) },
 	}
+}
+
+// consentsSummary writes the consents that hold with the day they were given:
+// "être contacté(e) (25/11/2026), photos (02/03/2026)".
+func consentsSummary(list []domain.Consent, l locale) string {
+	parts := make([]string, 0, len(list))
+	for _, c := range list {
+		day := c.GivenAt.Local().Format("02/01/2006")
+		if l == localeEN {
+			day = c.GivenAt.Local().Format(time.DateOnly)
+		}
+		parts = append(parts, consentLabels[c.Kind].in(l)+" ("+day+")")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // availabilitySummary writes an availability in words: "lundi, jeudi, soirs · à distance".

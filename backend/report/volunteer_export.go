@@ -38,6 +38,9 @@ type VolunteerExportLabels struct {
 	// Hours per month have their own column.
 	Availability func(domain.Availability) string
 	Status       func(domain.VolunteerStatus) string
+	// Consents writes the consents that hold now ("contact (25/11/2026), photos (…)"); without
+	// it the column lists their kinds.
+	Consents func([]domain.Consent) string
 }
 
 // VolunteerExportHeaders holds the column titles, in the order of the columns. An empty title is
@@ -60,6 +63,7 @@ type VolunteerExportHeaders struct {
 	Status        string
 	CreatedAt     string
 	UpdatedAt     string
+	Consents      string
 }
 
 // VolunteerSource yields volunteers one at a time (so 100,000 rows never sit in memory twice); it
@@ -101,6 +105,7 @@ const (
 	colStatus
 	colCreatedAt
 	colUpdatedAt
+	colConsents
 	numColumns
 )
 
@@ -122,6 +127,7 @@ var columns = [numColumns]column{
 	colStatus:        {kindText, 12},
 	colCreatedAt:     {kindDateTime, 17},
 	colUpdatedAt:     {kindDateTime, 17},
+	colConsents:      {kindText, 40},
 }
 
 // headerTitles lists the column titles in column order, with the API field name for any title
@@ -130,12 +136,12 @@ func (h VolunteerExportHeaders) titles() [numColumns]string {
 	t := [numColumns]string{
 		h.FirstName, h.LastName, h.Email, h.Phone, h.City, h.Postcode, h.Skills, h.Causes,
 		h.Languages, h.Availability, h.HoursPerMonth, h.Bio, h.Notes, h.JoinedOn, h.Status,
-		h.CreatedAt, h.UpdatedAt,
+		h.CreatedAt, h.UpdatedAt, h.Consents,
 	}
 	fallback := [numColumns]string{
 		"firstName", "lastName", "email", "phone", "city", "postcode", "skills", "causes",
 		"languages", "availability", "hoursPerMonth", "bio", "notes", "joinedOn", "status",
-		"createdAt", "updatedAt",
+		"createdAt", "updatedAt", "consents",
 	}
 	for i := range t {
 		if strings.TrimSpace(t[i]) == "" {
@@ -206,6 +212,7 @@ func (labels *VolunteerExportLabels) row(v *domain.Volunteer, r *volunteerRow) {
 	r.text[colAvailability] = labels.availability(v.Availability)
 	r.text[colBio] = v.Bio
 	r.text[colNotes] = v.Notes
+	r.text[colConsents] = labels.consents(v.Consents)
 	if v.Status != "" {
 		if labels.Status != nil {
 			r.text[colStatus] = labels.Status(v.Status)
@@ -263,6 +270,23 @@ func (labels *VolunteerExportLabels) skills(skills []domain.VolunteerSkill) stri
 		}
 	}
 	return b.String()
+}
+
+func (labels *VolunteerExportLabels) consents(list []domain.Consent) string {
+	var held []domain.Consent
+	for _, c := range list {
+		if c.Active() {
+			held = append(held, c)
+		}
+	}
+	if labels.Consents != nil {
+		return labels.Consents(held)
+	}
+	kinds := make([]string, len(held))
+	for i, c := range held {
+		kinds[i] = string(c.Kind)
+	}
+	return strings.Join(kinds, ", ")
 }
 
 func joinLabels[T ~string](codes []T, label func(T) string) string {

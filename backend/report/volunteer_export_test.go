@@ -39,7 +39,7 @@ func frLabels() VolunteerExportLabels {
 			Postcode: "Code postal", Skills: "Compétences", Causes: "Causes", Languages: "Langues",
 			Availability: "Disponibilités", HoursPerMonth: "Heures par mois", Bio: "Présentation",
 			Notes: "Notes internes", JoinedOn: "Arrivée", Status: "Statut", CreatedAt: "Créé le",
-			UpdatedAt: "Modifié le",
+			UpdatedAt: "Modifié le", Consents: "Consentements",
 		},
 		SkillName: func(id, fallback string) string {
 			if l, ok := skills[id]; ok {
@@ -78,7 +78,7 @@ func enLabels() VolunteerExportLabels {
 		FirstName: "First name", LastName: "Last name", Email: "Email", Phone: "Phone", City: "City",
 		Postcode: "Postcode", Skills: "Skills", Causes: "Causes", Languages: "Languages",
 		Availability: "Availability", HoursPerMonth: "Hours per month", Bio: "Bio", Notes: "Notes",
-		JoinedOn: "Joined on", Status: "Status", CreatedAt: "Created", UpdatedAt: "Updated",
+		JoinedOn: "Joined on", Status: "Status", CreatedAt: "Created", UpdatedAt: "Updated", Consents: "Consents",
 	}
 	l.Level = func(l domain.SkillLevel) string { return string(l) }
 	return l
@@ -281,10 +281,10 @@ func sheetXML(t testing.TB, data []byte, n int) string {
 	return string(b)
 }
 
-// hasAutoFilter tells whether a sheet's XML has an autofilter over A1:Q<lastRow>. excelize
-// writes the reference in absolute form ($A$1:$Q$4), which Excel and LibreOffice accept.
+// hasAutoFilter tells whether a sheet's XML has an autofilter over A1:R<lastRow>. excelize
+// writes the reference in absolute form ($A$1:$R$4), which Excel and LibreOffice accept.
 func hasAutoFilter(sheetXML string, lastRow int) bool {
-	return regexp.MustCompile(fmt.Sprintf(`<autoFilter ref="\$?A\$?1:\$?Q\$?%d"`, lastRow)).MatchString(sheetXML)
+	return regexp.MustCompile(fmt.Sprintf(`<autoFilter ref="\$?A\$?1:\$?R\$?%d"`, lastRow)).MatchString(sheetXML)
 }
 
 func cellValue(t testing.TB, f *excelize.File, sheet, cell string, opts ...excelize.Options) string {
@@ -326,7 +326,7 @@ func TestWriteVolunteersXLSX(t *testing.T) {
 	}
 	wantHeader := []string{"Prénom", "Nom", "E-mail", "Téléphone", "Ville", "Code postal", "Compétences", "Causes",
 		"Langues", "Disponibilités", "Heures par mois", "Présentation", "Notes internes", "Arrivée", "Statut",
-		"Créé le", "Modifié le"}
+		"Créé le", "Modifié le", "Consentements"}
 	if strings.Join(rows[0], "|") != strings.Join(wantHeader, "|") {
 		t.Errorf("header = %q", rows[0])
 	}
@@ -343,14 +343,14 @@ func TestWriteVolunteersXLSX(t *testing.T) {
 		t.Errorf("panes = %+v, want the header row frozen", panes)
 	}
 	if x := sheetXML(t, data, 1); !hasAutoFilter(x, 4) {
-		t.Errorf("no autofilter over A1:Q4 in the sheet XML")
+		t.Errorf("no autofilter over A1:R4 in the sheet XML")
 	}
-	if x := sheetXML(t, data, 1); !regexp.MustCompile(`<ignoredError sqref="A2:Q4" numberStoredAsText="(1|true)"`).MatchString(x) {
+	if x := sheetXML(t, data, 1); !regexp.MustCompile(`<ignoredError sqref="A2:R4" numberStoredAsText="(1|true)"`).MatchString(x) {
 		t.Errorf("postcodes stored as text are not marked as intended")
 	}
 	foundName := false
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm._FilterDatabase" && dn.RefersTo == "'Bénévoles'!$A$1:$Q$4" {
+		if dn.Name == "_xlnm._FilterDatabase" && dn.RefersTo == "'Bénévoles'!$A$1:$R$4" {
 			foundName = true
 		}
 	}

@@ -22,9 +22,18 @@ func (s *Volunteers) SetConsent(ctx context.Context, actor domain.Actor, volunte
 	if err := checkConsentKind("kind", kind); err != nil {
 		return domain.Consent{}, err
 	}
-	c, _, err := s.store.SetConsent(ctx, volunteerID, kind, given, s.now().UTC(), actor.ID)
+	now := s.now().UTC()
+	c, changed, err := s.store.SetConsent(ctx, volunteerID, kind, given, now, actor.ID)
 	if err != nil {
 		return domain.Consent{}, err
+	}
+	if changed {
+		// Apart from the change: a consent set to what already holds records nothing, and
+		// only the store knows whether it did.
+		if err := recordAudit(ctx, s.store, now, actor, domain.AuditConsentChanged, volunteerID,
+			fmt.Sprintf("kind=%s given=%t", kind, given)); err != nil {
+			return domain.Consent{}, err
+		}
 	}
 	return c, nil
 }

@@ -123,7 +123,10 @@ func (s *Volunteers) ImportVolunteers(ctx context.Context, actor domain.Actor, d
 	}
 	total := len(plan.volunteers)
 	report(Progress{Phase: PhaseSaving, Total: total})
-	if _, _, err := s.store.ImportVolunteers(ctx, plan.volunteers, func(done int) {
+	var none int64
+	audited := withAudit(ctx, s.now().UTC(), actor, domain.AuditVolunteersImported, &none,
+		fmt.Sprintf("rows=%d created=%d updated=%d skipped=%d", rep.Rows, rep.Created, rep.Updated, rep.Skipped))
+	if _, _, err := s.store.ImportVolunteers(audited, plan.volunteers, func(done int) {
 		report(Progress{Phase: PhaseSaving, Done: done, Total: total})
 	}); err != nil {
 		return ImportReport{}, err

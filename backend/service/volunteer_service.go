@@ -54,7 +54,7 @@ func (s *Volunteers) Create(ctx context.Context, actor domain.Actor, v domain.Vo
 	}
 	v.Consents = consents
 	v.CreatedAt, v.UpdatedAt = now, now
-	if err := s.store.CreateVolunteer(ctx, &v); err != nil {
+	if err := s.store.CreateVolunteer(withAudit(ctx, now, actor, domain.AuditVolunteerCreated, &v.ID, ""), &v); err != nil {
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)
@@ -79,7 +79,7 @@ func (s *Volunteers) Update(ctx context.Context, actor domain.Actor, id int64, v
 	}
 	v.CreatedAt = current.CreatedAt
 	v.UpdatedAt = s.now().UTC()
-	if err := s.store.UpdateVolunteer(ctx, v); err != nil {
+	if err := s.store.UpdateVolunteer(withAudit(ctx, v.UpdatedAt, actor, domain.AuditVolunteerUpdated, &id, changedFields(current, v)), v); err != nil {
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)
@@ -109,7 +109,11 @@ func (s *Volunteers) setStatus(ctx context.Context, actor domain.Actor, id int64
 	if !actor.CanManageVolunteers() {
 		return domain.Volunteer{}, fmt.Errorf("set volunteer status: %w", domain.ErrForbidden)
 	}
-	if err := s.store.SetVolunteerStatus(ctx, id, status, s.now().UTC()); err != nil {
+	now, action := s.now().UTC(), domain.AuditVolunteerArchived
+	if status == domain.StatusActive {
+		action = domain.AuditVolunteerRestored
+	}
+	if err := s.store.SetVolunteerStatus(withAudit(ctx, now, actor, action, &id, ""), id, status, now); err != nil {
 		return domain.Volunteer{}, err
 	}
 	s.syncIndex(ctx)

@@ -33,8 +33,12 @@ type Store struct {
 //   - foreign_keys: SQLite leaves them off unless asked, per connection.
 //   - _txlock=immediate: write transactions take the write lock at BEGIN, so two of them can
 //     never deadlock on a read-to-write upgrade.
+//   - secure_delete: SQLite normally only unlinks deleted rows, leaving their bytes in free pages
+//     until reused; erasing a person (GDPR art. 17) must leave nothing readable in the file, so
+//     deleted content is overwritten with zeros. Only the writer needs it: readers never delete.
+//     The cost is a little more I/O on deletes, which are rare here.
 const (
-	rwParams = "_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate"
+	rwParams = "_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_foreign_keys=on&_txlock=immediate&_secure_delete=on"
 	roParams = "mode=ro&_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_query_only=true"
 )
 
@@ -130,6 +134,10 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
 	if err := fn(tx); err != nil {
+		tx.Rollback() //nolint:errcheck // the original error matters more
+		return err
+	}
+	if err := writePendingAudit(ctx, tx); err != nil {
 		tx.Rollback() //nolint:errcheck // the original error matters more
 		return err
 	}

@@ -333,6 +333,16 @@ func (s *Store) SurveyResponsesPage(ctx context.Context, surveyID int64, limit, 
 	if err != nil {
 		return nil, 0, fmt.Errorf("list responses of survey %d: %w", surveyID, err)
 	}
+	list, err := scanSurveyResponses(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list responses of survey %d: %w", surveyID, err)
+	}
+	return list, total, nil
+}
+
+// scanSurveyResponses reads rows of id, survey_id, volunteer_id, source, answers, created_at,
+// and closes them.
+func scanSurveyResponses(rows *sql.Rows) ([]domain.SurveyResponse, error) {
 	defer rows.Close()
 	list := []domain.SurveyResponse{}
 	for rows.Next() {
@@ -342,26 +352,24 @@ func (s *Store) SurveyResponsesPage(ctx context.Context, surveyID int64, limit, 
 			source, answers, created string
 		)
 		if err := rows.Scan(&r.ID, &r.SurveyID, &volunteer, &source, &answers, &created); err != nil {
-			return nil, 0, fmt.Errorf("read survey response: %w", err)
+			return nil, fmt.Errorf("read survey response: %w", err)
 		}
 		r.VolunteerID, r.Source = volunteer.Int64, domain.SurveySource(source)
 		var stored []answerRow
 		if err := json.Unmarshal([]byte(answers), &stored); err != nil {
-			return nil, 0, fmt.Errorf("read answers of survey response %d: %w", r.ID, err)
+			return nil, fmt.Errorf("read answers of survey response %d: %w", r.ID, err)
 		}
 		r.Answers = make([]domain.SurveyAnswer, len(stored))
 		for i, a := range stored {
 			r.Answers[i] = domain.SurveyAnswer{Number: a.Number, Choices: a.Choices, Text: a.Text}
 		}
+		var err error
 		if r.CreatedAt, err = parseTime(created); err != nil {
-			return nil, 0, fmt.Errorf("read survey response %d: created_at: %w", r.ID, err)
+			return nil, fmt.Errorf("read survey response %d: created_at: %w", r.ID, err)
 		}
 		list = append(list, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("list responses of survey %d: %w", surveyID, err)
-	}
-	return list, total, nil
+	return list, rows.Err()
 }
 
 func encodeAnswers(answers []domain.SurveyAnswer) (string, error) {

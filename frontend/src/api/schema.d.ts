@@ -21,6 +21,23 @@ export interface paths {
         patch: operations["updateApplication"];
         trace?: never;
     };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed, exported or erased whose data, and when (12 months) */
+        get: operations["getAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar": {
         parameters: {
             query?: never;
@@ -494,6 +511,78 @@ export interface paths {
         };
         /** An organization's logo image */
         get: operations["getOrganizationLogoByID"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention period of inactive people's data */
+        get: operations["getRetention"];
+        /** Change the retention period (admins) */
+        put: operations["setRetention"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people inactive for longer than the retention period, for review before a purge */
+        get: operations["previewRetentionPurge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/retention/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the people of a preview who are still inactive
+         * @description Takes the IDs of the preview; each is checked again, and someone active since the preview is kept.
+         */
+        post: operations["purgeRetention"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/privacy/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live figures of the data-protection summary: what is held, how long, where */
+        get: operations["getPrivacySummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1426,6 +1515,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person everywhere (GDPR right to erasure)
+         * @description Removes the person from the database, the search index and the data folder's files. Hours stay as anonymous totals so that reports remain true; survey responses stay, anonymous. The erasure is recorded in a ledger without personal data so that restoring an older backup erases the person again.
+         */
+        post: operations["eraseVolunteer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held on a person, as JSON (GDPR access and portability)
+         * @description Profile, skills, consents with their history, applications, hours, survey answers attributed to the person and the audit entries about them. The export is itself recorded in the audit log.
+         */
+        get: operations["exportVolunteerData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteers/{id}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held on a person, as a readable PDF */
+        get: operations["exportVolunteerDataPDF"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteers/{id}/matches": {
         parameters: {
             query?: never;
@@ -1539,6 +1685,25 @@ export interface components {
             projects: number;
             /** Format: double */
             value: number;
+        };
+        AuditEntry: {
+            /** @description volunteer.created, volunteer.updated, volunteer.archived, volunteer.restored, volunteers.imported, consent.changed, volunteer.exported, volunteers.exported, volunteer.erased, retention.purged, retention.changed */
+            action: string;
+            actorId: string;
+            /** @description RFC 3339 */
+            at: string;
+            /** @description Field names, counts, formats: never personal data */
+            detail: string;
+            /** @description The person has since been erased (their ID may now be someone else's) */
+            erased: boolean;
+            id: string;
+            /** @description The person concerned; empty for acts on a list */
+            volunteerId: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int64 */
+            total: number;
         };
         Availability: {
             /** @description Weekdays: monday … sunday */
@@ -1781,6 +1946,14 @@ export interface components {
         DomainLabel: {
             id: string;
             label: string;
+        };
+        ErasureResult: {
+            /** @description hours (kept, anonymous), applications, tasks, projects, surveyResponses (kept, anonymous), messages, consents, skills */
+            counts: {
+                [key: string]: number;
+            };
+            erasedAt: string;
+            volunteerId: string;
         };
         ErrorDetail: {
             /** @description Where the error occurred, e.g. 'body.items[3].tags' or 'path.thing-id' */
@@ -2123,6 +2296,14 @@ export interface components {
             /** @description The cell as read, shortened */
             value: string;
         };
+        InactiveVolunteer: {
+            firstName: string;
+            id: string;
+            /** @description YYYY-MM-DD */
+            lastActivity: string;
+            lastName: string;
+            status: string;
+        };
         IndexState: {
             /**
              * Format: int64
@@ -2327,6 +2508,52 @@ export interface components {
             /** @description https:// is added when no scheme is given */
             website?: string;
         };
+        PersonalApplication: {
+            createdAt: string;
+            id: string;
+            message: string;
+            origin: string;
+            projectId: string;
+            projectTitle: string;
+            status: string;
+            updatedAt: string;
+        };
+        PersonalDataExport: {
+            applications: components["schemas"]["PersonalApplication"][];
+            /** @description Who did what with the person's data, the newest first (12 months) */
+            auditEntries: components["schemas"]["AuditEntry"][];
+            /** @description Every grant and withdrawal, the newest first */
+            consents: components["schemas"]["ConsentRecord"][];
+            /** @description RFC 3339 */
+            exportedAt: string;
+            hours: components["schemas"]["PersonalHourEntry"][];
+            /** @description The profile, with its skills and current consents */
+            profile: components["schemas"]["Volunteer"];
+            /** @description The sponsor the person takes part for, or empty */
+            sponsorName: string;
+            /** @description Survey responses attributed to the person */
+            surveyResponses: components["schemas"]["PersonalSurveyResponse"][];
+        };
+        PersonalHourEntry: {
+            createdAt: string;
+            date: string;
+            /** Format: double */
+            hours: number;
+            id: string;
+            note: string;
+            projectId: string;
+            projectTitle: string;
+            skill: string;
+            status: string;
+        };
+        PersonalSurveyResponse: {
+            answers: components["schemas"]["QuestionAnswer"][];
+            createdAt: string;
+            id: string;
+            source: string;
+            surveyId: string;
+            surveyTitle: string;
+        };
         Preferences: {
             /**
              * @description Interface language; empty follows the system
@@ -2338,6 +2565,45 @@ export interface components {
              * @enum {string}
              */
             theme: "system" | "light" | "dark";
+        };
+        PrivacySummary: {
+            /** Format: int64 */
+            activeVolunteers: number;
+            /**
+             * Format: int64
+             * @description Kept from erased people, without them
+             */
+            anonymousHourEntries: number;
+            /** Format: int64 */
+            applications: number;
+            /** Format: int64 */
+            archivedVolunteers: number;
+            /** Format: int64 */
+            auditEntries: number;
+            /** Format: int64 */
+            auditMonths: number;
+            /** @description People holding each kind of consent now */
+            consents: {
+                [key: string]: number;
+            };
+            dataDir: string;
+            database: string;
+            /** Format: int64 */
+            erasures: number;
+            /**
+             * Format: int64
+             * @description Attributed to a person
+             */
+            hourEntries: number;
+            indexDir: string;
+            ledgerFile: string;
+            /** Format: int64 */
+            retentionMonths: number;
+            /**
+             * Format: int64
+             * @description Attributed to a person
+             */
+            surveyResponses: number;
         };
         Program: {
             createdAt: string;
@@ -2576,6 +2842,17 @@ export interface components {
              */
             people?: number;
         };
+        PurgeResult: {
+            erased: string[];
+            kept: string[];
+        };
+        PurgeRetentionRequest: {
+            ids: string[] | null;
+        };
+        QuestionAnswer: {
+            answer: string;
+            question: string;
+        };
         ReportScopeInput: {
             /** @description First day, YYYY-MM-DD */
             from?: string;
@@ -2616,6 +2893,22 @@ export interface components {
             title?: string;
             /** @description Links: an http or https address (https:// is added when no scheme is given); ignored for notes */
             url?: string;
+        };
+        Retention: {
+            /**
+             * Format: int64
+             * @description People with no activity (profile change, hours, application, consent change) for longer are proposed for purge
+             */
+            months: number;
+        };
+        RetentionPreview: {
+            /** @description YYYY-MM-DD: no activity since this day */
+            cutoff: string;
+            items: components["schemas"]["InactiveVolunteer"][];
+            /** Format: int64 */
+            months: number;
+            /** Format: int64 */
+            total: number;
         };
         Segment: {
             match?: boolean;
@@ -3159,6 +3452,59 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Only the entries about this person */
+                volunteerId?: string;
+                /** @description 50 when 0 */
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4754,6 +5100,213 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    setRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Retention"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Retention"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    previewRetentionPurge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    purgeRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurgeRetentionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurgeResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    getPrivacySummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacySummary"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8267,6 +8820,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VolunteerDashboard"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    eraseVolunteer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureResult"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportVolunteerData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Volunteer ID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    exportVolunteerDataPDF: {
+        parameters: {
+            query?: {
+                /** @description The document's language; the reader's when empty */
+                lang?: "fr" | "en" | "";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
                 };
             };
             /** @description Not Found */
