@@ -163,33 +163,100 @@ func Write(ctx context.Context, dir string, m Manifest, src Source, progress fun
 	if !m.Reason.Valid() {
 		return Info{}, fmt.Errorf("write backup: unknown reason %q", m.Reason)
 	}
+	tmpName, m, err := writeTemp(ctx, dir, m, src, progress)
+	if err != nil {
+		return Info{}, err
+	}
+	defer os.Remove(tmpName) //nolint:errcheck // gone once renamed; a leftover otherwise
+	for n := 1; n < 1000; n++ {
+		name := FileName(m.CreatedAt, m.Reason, n)
+		final := filepath.Join(dir, name)
+		if err := placeNew(tmpName, final); errors.Is(err, fs.ErrExist) {
+			continue
+		} else if err != nil {
+			return Info{}, fmt.Errorf("write backup: %w", err)
+		}
+		return finished(final, m)
+	}
+	return Info{}, fmt.Errorf("write backup: too many backups at %s", m.CreatedAt)
+}
+
+// WriteFile writes a backup of src to the file path, which must not exist yet, through a
+// temporary file in the same folder (`civisphere backup --out FILE`).
+func WriteFile(ctx context.Context, path string, m Manifest, src Source, progress func(done, total int64)) (Info, error) {
+	if !m.Reason.Valid() {
+		return Info{}, fmt.Errorf("write backup: unknown reason %q", m.Reason)
+	}
+	if _, err := os.Stat(path); err == nil {
+		return Info{}, fmt.Errorf("write backup: %s already exists; choose another name", path)
+	}
+	tmpName, m, err := writeTemp(ctx, filepath.Dir(path), m, src, progress)
+	if err != nil {
+		return Info{}, err
+	}
+	defer os.Remove(tmpName) //nolint:errcheck // gone once renamed; a leftover otherwise
+	if err := placeNew(tmpName, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return Info{}, fmt.Errorf("write backup: %s already exists; choose another name", path)
+		}
+		return Info{}, fmt.Errorf("write backup: %w", err)
+	}
+	return finished(path, m)
+}
+
+// placeNew gives the complete temporary file its final name, never replacing a file there. A
+// hard link fails when the name is taken; file systems without links (FAT on a USB key) get a
+// rename after a check.
+func placeNew(tmpName, final string) error {
+	err := os.Link(tmpName, final)
+	if err == nil {
+		return os.Remove(tmpName)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, statErr := os.Stat(final); statErr == nil {
+		return fs.ErrExist
+	}
+	return os.Rename(tmpName, final)
+}
+
+func finished(final string, m Manifest) (Info, error) {
+	syncFolder(filepath.Dir(final))
+	st, err := os.Stat(final)
+	if err != nil {
+		return Info{}, fmt.Errorf("write backup: %w", err)
+	}
+	return Info{Name: filepath.Base(final), Path: final, Size: st.Size(), Manifest: m}, nil
+}
+
+// writeTemp writes the archive to a temporary file in dir, flushed to disk, and returns its
+// name and the completed manifest.
+func writeTemp(ctx context.Context, dir string, m Manifest, src Source, progress func(done, total int64)) (string, Manifest, error) {
 	m.Format = FormatVersion
 	m.CreatedAt = m.CreatedAt.UTC().Truncate(time.Second)
+	m.Members = nil
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return Info{}, fmt.Errorf("write backup: %w", err)
+		return "", m, fmt.Errorf("write backup: %w", err)
 	}
 	files, total, err := listSource(src)
 	if err != nil {
-		return Info{}, fmt.Errorf("write backup: %w", err)
+		return "", m, fmt.Errorf("write backup: %w", err)
 	}
 	tmp, err := os.CreateTemp(dir, ".civisphere-*.zip.tmp")
 	if err != nil {
-		return Info{}, fmt.Errorf("write backup: %w", err)
+		return "", m, fmt.Errorf("write backup: %w", err)
 	}
-	tmpName := tmp.Name()
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmpName) //nolint:errcheck // a partial archive is worthless
-		}
-	}()
-
+	fail := func(err error) (string, Manifest, error) {
+		tmp.Close()
+		os.Remove(tmp.Name()) //nolint:errcheck // a partial archive is worthless
+		return "", m, err
+	}
 	zw := zip.NewWriter(tmp)
 	var written int64
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return Info{}, err
+			return fail(err)
 		}
 		member, err := addMember(zw, f, func(n int64) {
 			written += n
@@ -198,13 +265,13 @@ func Write(ctx context.Context, dir string, m Manifest, src Source, progress fun
 			}
 		})
 		if err != nil {
-			return Info{}, fmt.Errorf("write backup: %w", err)
+			return fail(fmt.Errorf("write backup: %w", err))
 		}
 		m.Members = append(m.Members, member)
 	}
 	manifest, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return Info{}, fmt.Errorf("write backup manifest: %w", err)
+		return fail(fmt.Errorf("write backup manifest: %w", err))
 	}
 	w, err := zw.Create(ManifestMember)
 	if err == nil {
@@ -216,38 +283,14 @@ func Write(ctx context.Context, dir string, m Manifest, src Source, progress fun
 	if err == nil {
 		err = tmp.Sync()
 	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
 	if err != nil {
-		return Info{}, fmt.Errorf("write backup: %w", err)
+		return fail(fmt.Errorf("write backup: %w", err))
 	}
-	for n := 1; ; n++ {
-		name := FileName(m.CreatedAt, m.Reason, n)
-		final := filepath.Join(dir, name)
-		// Link, not rename: it fails when the name is taken instead of replacing that backup.
-		if err := os.Link(tmpName, final); err != nil {
-			if errors.Is(err, fs.ErrExist) && n < 1000 {
-				continue
-			}
-			// Some file systems (FAT on a USB key) have no hard links: rename after a check.
-			if _, statErr := os.Stat(final); statErr == nil {
-				continue
-			}
-			if err := os.Rename(tmpName, final); err != nil {
-				return Info{}, fmt.Errorf("write backup: %w", err)
-			}
-		} else {
-			os.Remove(tmpName) //nolint:errcheck // the final name holds the archive now
-		}
-		done = true
-		syncFolder(dir)
-		st, err := os.Stat(final)
-		if err != nil {
-			return Info{}, fmt.Errorf("write backup: %w", err)
-		}
-		return Info{Name: name, Path: final, Size: st.Size(), Manifest: m}, nil
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name()) //nolint:errcheck // idem
+		return "", m, fmt.Errorf("write backup: %w", err)
 	}
+	return tmp.Name(), m, nil
 }
 
 type sourceFile struct {
@@ -319,6 +362,20 @@ func addMember(zw *zip.Writer, f sourceFile, counted func(int64)) (Member, error
 		return Member{}, fmt.Errorf("%s: %w", f.member, err)
 	}
 	return Member{Path: f.member, Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// errWriter remembers the error of the writer it wraps.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil {
+		e.err = err
+	}
+	return n, err
 }
 
 type countWriter func(int64)
@@ -521,16 +578,19 @@ func extractMember(f *zip.File, mem Member, target string, counted func(int64)) 
 		return fmt.Errorf("extract %s: %w", mem.Path, err)
 	}
 	h := sha256.New()
+	// Errors of the file written are ours (disk full); any other error is the archive's.
+	dst := &errWriter{w: out}
 	// One byte more than announced is enough to tell that the member lies about its size.
-	n, err := io.Copy(io.MultiWriter(out, h, countWriter(counted)), io.LimitReader(rc, mem.Size+1))
+	n, err := io.Copy(io.MultiWriter(dst, h, countWriter(counted)), io.LimitReader(rc, mem.Size+1))
 	if err == nil {
 		err = out.Sync()
+		dst.err = err
 	}
 	if closeErr := out.Close(); err == nil {
-		err = closeErr
+		err, dst.err = closeErr, closeErr
 	}
 	if err != nil {
-		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) {
+		if dst.err == nil {
 			return invalid("%s: %v", mem.Path, err)
 		}
 		return fmt.Errorf("extract %s: %w", mem.Path, err)
