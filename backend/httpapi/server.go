@@ -35,6 +35,7 @@ type Config struct {
 	Dashboards    *service.Dashboards    // the association's, sponsors' and volunteers' dashboards
 	Reports       *service.Reports       // impact reports, hours workbooks, certificates
 	Surveys       *service.Surveys       // impact surveys, their responses and results
+	Backups       *service.Backups       // backups of the data folder and their restore
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -64,6 +65,7 @@ type server struct {
 	dashboards    *service.Dashboards
 	reports       *service.Reports
 	surveys       *service.Surveys
+	backups       *service.Backups
 	log           *slog.Logger
 }
 
@@ -72,7 +74,7 @@ func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
 		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, reports: cfg.Reports,
-		surveys: cfg.Surveys, log: cfg.Log}
+		surveys: cfg.Surveys, backups: cfg.Backups, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -97,6 +99,7 @@ func New(cfg Config) http.Handler {
 	s.registerReports(api)
 	s.registerSurveyDocuments(api)
 	s.registerSurveys(api)
+	s.registerBackups(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	return securityHeaders(withRequestContext(guardHosts(cfg.AllowedHosts, refuseCrossSiteWrites(apiProblems(limitBody(mux))))))
 }

@@ -84,6 +84,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Surveys:       service.NewSurveys(st, now),
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
+		Backups:       service.NewBackups(st, index, dataDir, "9.9.9-test", now, log),
 		UI:            testUI,
 		Log:           log,
 	}), dataDir

@@ -664,3 +664,33 @@ func (b *Backups) RunDaily(ctx context.Context) {
 		}
 	}
 }
+
+// BackupBeforeMigration is the store.BeforeMigrate hook of the data folder dataDir: it writes
+// a backup of the database as it is before the migrations (reason migration), with the
+// documents. Thinning waits for the next backup the app takes.
+func BackupBeforeMigration(dataDir, appVersion string, now func() time.Time) func(context.Context, store.PendingMigration) error {
+	return func(ctx context.Context, pm store.PendingMigration) error {
+		dir := BackupsFolder(dataDir)
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+		tmpDir, err := os.MkdirTemp(dir, ".snapshot-*")
+		if err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+		defer os.RemoveAll(tmpDir) //nolint:errcheck // a temporary copy
+		snap := filepath.Join(tmpDir, backup.DatabaseMember)
+		if err := pm.Snapshot(ctx, snap); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+		info, err := store.InspectDatabaseFile(ctx, snap, false)
+		if err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+		m := backup.Manifest{AppVersion: appVersion, SchemaVersion: info.SchemaVersion, CreatedAt: now(), Reason: backup.ReasonMigration, Counts: info.Counts}
+		if _, err := backup.Write(ctx, dir, m, backup.Source{Database: snap, Documents: documentsFolder(dataDir)}, nil); err != nil {
+			return fmt.Errorf("backup before migration: %w", err)
+		}
+		return nil
+	}
+}
