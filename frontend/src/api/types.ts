@@ -135,3 +135,5 @@ export type HourRates = Schemas['HourRates'];
 export type HourRate = Schemas['HourRate'];
 export type DomainHourRate = Schemas['DomainHourRate'];
 export type DomainLabel = Schemas['DomainLabel'];
+export type Backup = Schemas['Backup'];
+export type BackupSettings = Json<paths['/api/settings/backups']['get']['responses'][200]>;
