@@ -337,7 +337,9 @@ func runRestore(args []string, stdout, stderr io.Writer) int {
 	progress := newProgressPrinter(stdout)
 	backedUp := backUpBeforeRestore(ctx, dataDir, stdout, stderr)
 	replaced, err := service.RestoreFilesOffline(ctx, dataDir, archive, func(p service.Progress) {
-		progress(restorePhase(p.Phase), p.Done, p.Total)
+		if p.Total > 0 { // the phase's first report has no size yet
+			progress(restorePhase(p.Phase), p.Done, p.Total)
+		}
 	})
 	if err != nil {
 		lock.Release() //nolint:errcheck // exiting
