@@ -5,6 +5,8 @@
 //	civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serves the UI and API over HTTP
 //	civisphere demo --volunteers N --seed S [--projects N] [--hours N] [--data DIR]   fills an empty data folder with examples
 //	civisphere reindex [--data DIR]                        rebuilds the search index
+//	civisphere backup --out FILE [--data DIR]              writes a backup of the data folder
+//	civisphere restore [--data DIR] FILE                   restores a backup (the app closed)
 //	civisphere version
 package main
 
@@ -12,6 +14,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,10 +25,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/civisphere/civisphere/app"
+	"github.com/civisphere/civisphere/backend/backup"
+	"github.com/civisphere/civisphere/backend/datalock"
 	"github.com/civisphere/civisphere/backend/domain"
 	"github.com/civisphere/civisphere/backend/guides"
 	"github.com/civisphere/civisphere/backend/httpapi"
@@ -45,6 +51,9 @@ Usage:
   civisphere serve [--addr 127.0.0.1:8080] [--data DIR]   serve the interface over HTTP
   civisphere demo --volunteers N --seed S [--projects N] [--hours N] [--data DIR]   fill an empty data folder with realistic examples
   civisphere reindex [--data DIR]                         rebuild the search index from the database
+  civisphere backup --out FILE [--data DIR]               write a consistent backup of the data folder to FILE (.zip)
+  civisphere restore [--data DIR] FILE                    replace the data with the backup FILE, Civisphère closed
+                                                          (the current state is backed up first)
   civisphere version                                      print the version
 
 The data folder is --data, else $CIVISPHERE_DATA, else %s.
@@ -69,6 +78,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDemo(args, stdout, stderr)
 	case "reindex":
 		return runReindex(args, stdout, stderr)
+	case "backup":
+		return runBackup(args, stdout, stderr)
+	case "restore":
+		return runRestore(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "civisphere", version)
 		return 0
@@ -248,6 +261,145 @@ func runReindex(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
+// runBackup writes a backup of the data folder to a file. It may run while the app is open:
+// the snapshot is consistent and does not stop the app's writes.
+func runBackup(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("backup", stderr)
+	out := fs.String("out", "", "the backup file to write (.zip); it must not exist")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "civisphere backup: say where to write the backup: civisphere backup --out FILE [--data DIR]")
+		return 2
+	}
+	path, err := filepath.Abs(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere backup:", err)
+		return 2
+	}
+	return withCommandEnvironment(*dataFlag, stderr, func(ctx context.Context, env *environment) int {
+		info, err := env.backups.CreateFile(ctx, domain.LocalAdmin(), path, nil)
+		if err != nil {
+			fmt.Fprintln(stderr, "civisphere backup:", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "Backup written to %s (%d bytes, %d volunteers, %d documents).\n", path, info.SizeBytes,
+			info.Counts["volunteers"], info.Counts["project_documents"])
+		return 0
+	})
+}
+
+// runRestore replaces the data folder's content with a backup while Civisphère is closed: it
+// backs up the current state, checks every byte of the backup and its database, swaps the
+// files, then rebuilds the search index.
+func runRestore(args []string, stdout, stderr io.Writer) int {
+	fs, dataFlag := newFlagSet("restore", stderr)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	rest := fs.Args()
+	if len(rest) > 0 { // flags after the file: civisphere restore FILE --data DIR
+		if err := fs.Parse(rest[1:]); err != nil {
+			return 2
+		}
+		rest = append(rest[:1], fs.Args()...)
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(stderr, "civisphere restore: name one backup file: civisphere restore [--data DIR] FILE")
+		return 2
+	}
+	archive, err := filepath.Abs(rest[0])
+	if err == nil {
+		_, err = os.Stat(archive)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere restore:", err)
+		return 1
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	dataDir := resolveDataDir(*dataFlag)
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		fmt.Fprintln(stderr, "civisphere restore:", err)
+		return 1
+	}
+	lock, err := datalock.Exclusive(dataDir)
+	if errors.Is(err, datalock.ErrInUse) {
+		fmt.Fprintf(stderr, "civisphere restore: Civisphère is running on %s. Close its window or stop `civisphere serve`, then try again "+
+			"(or restore from Settings → Backups while it runs). Nothing was changed.\n", dataDir)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere restore:", err)
+		return 1
+	}
+	progress := newProgressPrinter(stdout)
+	backedUp := backUpBeforeRestore(ctx, dataDir, stdout, stderr)
+	replaced, err := service.RestoreFilesOffline(ctx, dataDir, archive, func(p service.Progress) {
+		if p.Total > 0 { // the phase's first report has no size yet
+			progress(restorePhase(p.Phase), p.Done, p.Total)
+		}
+	})
+	if err != nil {
+		lock.Release() //nolint:errcheck // exiting
+		fmt.Fprintln(stderr, "\ncivisphere restore:", err, "\nNothing was changed.")
+		return 1
+	}
+	if backedUp {
+		os.RemoveAll(replaced) //nolint:errcheck // the backup of the previous state holds it
+	} else {
+		fmt.Fprintf(stdout, "\nThe previous database files were kept in %s.\n", replaced)
+	}
+	env, err := openLockedEnvironment(ctx, dataDir, stderr, false, lock)
+	if err != nil {
+		lock.Release() //nolint:errcheck // exiting
+		fmt.Fprintln(stderr, "\ncivisphere restore: the backup was put in place but cannot be opened:", err)
+		return 1
+	}
+	defer env.close()
+	if err := env.backups.AfterRestore(ctx); err != nil {
+		fmt.Fprintln(stderr, "\ncivisphere restore:", err)
+		return 1
+	}
+	if err := env.index.RebuildNow(ctx, func(done, total int) { progress("Indexing", done, total) }); err != nil {
+		fmt.Fprintln(stderr, "\ncivisphere restore: the data is restored, but the search index was not rebuilt (it will be at the next start):", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "\nRestored %s into %s.\n", filepath.Base(archive), dataDir)
+	return 0
+}
+
+// backUpBeforeRestore backs up the data folder's current state; it says whether it could (a
+// damaged database may not open: its files are then kept aside by the restore).
+func backUpBeforeRestore(ctx context.Context, dataDir string, stdout, stderr io.Writer) bool {
+	db := filepath.Join(dataDir, "civisphere.db")
+	if _, err := os.Stat(db); err != nil {
+		return true // nothing to lose
+	}
+	st, err := store.Open(ctx, db, store.BeforeMigrate(service.BackupBeforeMigration(dataDir, version, time.Now)))
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere restore: the current database could not be opened to back it up:", err)
+		return false
+	}
+	defer st.Close()
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	info, err := service.NewBackups(st, nil, dataDir, version, time.Now, log).Create(ctx, domain.LocalAdmin(), backup.ReasonRestore, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "civisphere restore: the current state could not be backed up:", err)
+		return false
+	}
+	fmt.Fprintf(stdout, "The current state was backed up to %s.\n", filepath.Join(service.BackupsFolder(dataDir), info.Name))
+	return true
+}
+
+func restorePhase(phase string) string {
+	if phase == service.PhaseVerifying {
+		return "Checking the backup"
+	}
+	return "Restoring"
+}
+
 // withCommandEnvironment opens the data folder for a command that manages the search index
 // itself, runs it until done or interrupted (Ctrl+C cancels its context), and closes the folder.
 func withCommandEnvironment(dataFlag string, stderr io.Writer, command func(context.Context, *environment) int) int {
@@ -303,8 +455,11 @@ type environment struct {
 	reports       *service.Reports
 	surveys       *service.Surveys
 	privacy       *service.Privacy
+	backups       *service.Backups
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
+	background    sync.WaitGroup // the daily backups
+	lock          *datalock.Lock
 	log           *slog.Logger
 }
 
@@ -314,19 +469,38 @@ func (e *environment) handler(allowedHosts []string) http.Handler {
 		Version: version, Settings: e.settings, Volunteers: e.volunteers, Jobs: e.jobs,
 		Organizations: e.organizations, Projects: e.projects, Recruitment: e.recruitment, Agenda: e.agenda,
 		Matching: e.matching, Resources: e.resources, Discussion: e.discussion, Documents: e.documents, Diagnostics: e.diagnostics, Hours: e.hours, Dashboards: e.dashboards, Reports: e.reports,
-		Surveys: e.surveys, Privacy: e.privacy,
+		Surveys: e.surveys, Privacy: e.privacy, Backups: e.backups,
 		UI: frontend.Dist(), Log: e.log, AllowedHosts: allowedHosts,
 	})
 }
 
 // openEnvironment opens the data folder. The search index is opened, or rebuilt in the
-// background when it cannot be trusted, unless startIndex is false (commands that rebuild it
-// themselves).
+// background when it cannot be trusted, and daily backups are scheduled, unless startIndex is
+// false (commands that rebuild it themselves). The folder's shared lock is taken, so that
+// `civisphere restore` knows the folder is in use.
 func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, startIndex bool) (*environment, error) {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data folder %s: %w", dataDir, err)
 	}
-	st, err := store.Open(ctx, filepath.Join(dataDir, "civisphere.db"))
+	lock, err := datalock.Shared(dataDir)
+	if errors.Is(err, datalock.ErrInUse) {
+		return nil, fmt.Errorf("data folder %s is being restored; try again once the restore is over", dataDir)
+	}
+	if err != nil {
+		return nil, err
+	}
+	env, err := openLockedEnvironment(ctx, dataDir, logOut, startIndex, lock)
+	if err != nil {
+		lock.Release() //nolint:errcheck // the error that stopped us matters more
+	}
+	return env, err
+}
+
+// openLockedEnvironment opens the data folder whose lock the caller holds; the environment
+// releases it when closed.
+func openLockedEnvironment(ctx context.Context, dataDir string, logOut io.Writer, startIndex bool, lock *datalock.Lock) (*environment, error) {
+	st, err := store.Open(ctx, filepath.Join(dataDir, "civisphere.db"),
+		store.BeforeMigrate(service.BackupBeforeMigration(dataDir, version, time.Now)))
 	if err != nil {
 		return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
 	}
@@ -353,7 +527,11 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		}
 		go privacy.RunAuditPruning(jobsCtx)
 	}
-	return &environment{
+	backups := service.NewBackups(st, index, dataDir, version, time.Now, log)
+	// A restored backup may hold people erased since it was made: erase them again.
+	backups.RestoreHooks = append(backups.RestoreHooks, privacy.Reapply)
+	volunteers.SetBeforeImport(backups.BeforeImport)
+	env := &environment{
 		dataDir:       dataDir,
 		store:         st,
 		index:         index,
@@ -373,19 +551,33 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 		agenda:        service.NewAgenda(st, time.Now),
 		discussion:    service.NewDiscussion(st, time.Now),
 		documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), time.Now, log),
+		backups:       backups,
 		jobs:          service.NewJobs(jobsCtx, time.Now),
 		stopJobs:      stopJobs,
+		lock:          lock,
 		log:           log,
-	}, nil
+	}
+	if startIndex {
+		env.background.Add(1)
+		go func() {
+			defer env.background.Done()
+			backups.RunDaily(jobsCtx)
+		}()
+	}
+	return env, nil
 }
 
 func (e *environment) close() {
 	e.stopJobs()
+	e.background.Wait()
 	if err := e.index.Close(); err != nil {
 		e.log.Error("close search index", slog.Any("error", err))
 	}
 	if err := e.store.Close(); err != nil {
 		e.log.Error("close database", slog.Any("error", err))
+	}
+	if err := e.lock.Release(); err != nil {
+		e.log.Error("release data folder lock", slog.Any("error", err))
 	}
 }
 

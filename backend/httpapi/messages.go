@@ -96,6 +96,10 @@ var fieldMessages = map[string]message{
 	domain.CodeTooLarge:          {"Valeur trop grande ({max} au plus).", "Value too large ({max} at most)."},
 	domain.CodeEmptyResponse:     {"Aucune question n’a de réponse : répondez au moins à une question.", "No question is answered: answer at least one."},
 	domain.CodeAnonymousAudience: {"Les réponses des bénéficiaires sont anonymes : n’indiquez pas de bénévole.", "Beneficiaries’ answers are anonymous: do not name a volunteer."},
+	domain.CodeFolderNotFound:    {"Ce dossier n’existe pas (la clé USB est-elle branchée ?).", "This folder does not exist (is the USB key plugged in?)."},
+	domain.CodeFolderNotWritable: {"Impossible d’écrire dans ce dossier.", "Files cannot be written in this folder."},
+	domain.CodeFolderInsideData:  {"Choisissez un dossier hors du dossier de données, de préférence sur un autre disque ou une clé USB.", "Choose a folder outside the data folder, preferably on another disk or a USB key."},
+	domain.CodeFolderNotAbsolute: {"Indiquez le chemin complet du dossier (par exemple E:\\Sauvegardes ou /media/cle/sauvegardes).", "Give the folder's full path (for example E:\\Backups or /media/key/backups)."},
 }
 
 var (
@@ -140,6 +144,9 @@ var fileMessages = map[string]message{
 	"file_unsupported_format": {"Ce fichier n’est pas un tableau lisible : enregistrez-le en CSV, XLSX (Excel) ou ODS (LibreOffice).", "This file is not a readable spreadsheet: save it as CSV, XLSX (Excel) or ODS (LibreOffice)."},
 	"file_no_header":          {"Impossible de trouver la ligne d’en-tête (Nom, Prénom, Courriel…) dans les 20 premières lignes.", "No header row (Last name, First name, E-mail…) was found in the first 20 rows."},
 	"file_empty":              {"Le fichier est vide.", "The file is empty."},
+	"backup_invalid":          {"Ce fichier n’est pas une sauvegarde de Civisphère, ou il a été abîmé ou modifié : rien n’a été changé.", "This file is not a Civisphère backup, or it was damaged or altered: nothing was changed."},
+	"backup_damaged":          {"La base de données de cette sauvegarde est endommagée : rien n’a été changé. Essayez une autre sauvegarde.", "The database in this backup is damaged: nothing was changed. Try another backup."},
+	"backup_too_new":          {"Cette sauvegarde vient d’une version plus récente de Civisphère (schéma {found}, celle-ci connaît jusqu’au {supported}) : installez la nouvelle version pour la restaurer.", "This backup comes from a newer Civisphère (schema {found}; this one knows up to {supported}): install the newer version to restore it."},
 }
 
 var levelLabels = map[domain.SkillLevel]message{

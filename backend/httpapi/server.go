@@ -36,6 +36,7 @@ type Config struct {
 	Reports       *service.Reports       // impact reports, hours workbooks, certificates
 	Surveys       *service.Surveys       // impact surveys, their responses and results
 	Privacy       *service.Privacy       // personal data: export, erasure, retention, audit log
+	Backups       *service.Backups       // backups of the data folder and their restore
 	UI            fs.FS                  // the built web UI (frontend.Dist()); may lack index.html before a build
 	Log           *slog.Logger           // where unexpected errors go
 	// AllowedHosts, when set, are the only Host headers answered (e.g. "127.0.0.1:8080" and
@@ -69,6 +70,7 @@ type server struct {
 	reports       *service.Reports
 	surveys       *service.Surveys
 	privacy       *service.Privacy
+	backups       *service.Backups
 	log           *slog.Logger
 }
 
@@ -77,7 +79,7 @@ func New(cfg Config) http.Handler {
 	s := &server{settings: cfg.Settings, volunteers: cfg.Volunteers, jobs: cfg.Jobs, organizations: cfg.Organizations,
 		projects: cfg.Projects, recruitment: cfg.Recruitment, agenda: cfg.Agenda, matching: cfg.Matching, resources: cfg.Resources,
 		discussion: cfg.Discussion, documents: cfg.Documents, diagnostics: cfg.Diagnostics, hours: cfg.Hours, dashboards: cfg.Dashboards, reports: cfg.Reports,
-		surveys: cfg.Surveys, privacy: cfg.Privacy, log: cfg.Log}
+		surveys: cfg.Surveys, privacy: cfg.Privacy, backups: cfg.Backups, log: cfg.Log}
 	mux := http.NewServeMux()
 	api := humago.New(mux, apiConfig())
 	registerHealth(api, cfg.Version)
@@ -103,6 +105,7 @@ func New(cfg Config) http.Handler {
 	s.registerReports(api)
 	s.registerSurveyDocuments(api)
 	s.registerSurveys(api)
+	s.registerBackups(api)
 	mux.Handle("GET /", newSPAHandler(cfg.UI))
 	who := cfg.ActorFor
 	if who == nil {

@@ -86,6 +86,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		Discussion:    service.NewDiscussion(st, now),
 		Documents:     service.NewDocuments(st, filepath.Join(dataDir, "documents"), now, log),
 		Privacy:       service.NewPrivacy(st, volunteers, index, dataDir, now, log),
+		Backups:       service.NewBackups(st, index, dataDir, "9.9.9-test", now, log),
 		UI:            testUI,
 		Log:           log,
 		ActorFor:      testActorFor,

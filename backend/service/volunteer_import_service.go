@@ -121,6 +121,12 @@ func (s *Volunteers) ImportVolunteers(ctx context.Context, actor domain.Actor, d
 		}
 		return rep, nil
 	}
+	if s.beforeImport != nil {
+		report(Progress{Phase: PhaseSnapshot})
+		if err := s.beforeImport(ctx); err != nil {
+			return ImportReport{}, fmt.Errorf("import volunteers: the backup before the import failed, so nothing was imported: %w", err)
+		}
+	}
 	total := len(plan.volunteers)
 	report(Progress{Phase: PhaseSaving, Total: total})
 	var none int64

@@ -55,6 +55,7 @@ type VolunteerIndexer struct {
 	ix         *search.Index
 	status     IndexStatus
 	rebuilding bool // a background rebuild is running
+	again      bool // Rebuild was asked while one ran: its reading may predate the change
 
 	drainMu sync.Mutex // one drain or rebuild at a time
 	wg      sync.WaitGroup
@@ -328,13 +329,15 @@ func (x *VolunteerIndexer) readChanges(ctx context.Context, after int64) (indexB
 	return b, nil
 }
 
-// Rebuild starts a rebuild in the background unless one is running. Searches go on against the
-// current index, flagged incomplete, until the new one is swapped in.
+// Rebuild starts a rebuild in the background; when one is running already, another follows it
+// (the running one may have read the database before it was replaced by a restore). Searches
+// go on against the current index, flagged incomplete, until the new one is swapped in.
 func (x *VolunteerIndexer) Rebuild() { x.startRebuild(x.ctx) }
 
 func (x *VolunteerIndexer) startRebuild(ctx context.Context) {
 	x.mu.Lock()
 	if x.rebuilding {
+		x.again = true
 		x.mu.Unlock()
 		return
 	}
@@ -344,13 +347,22 @@ func (x *VolunteerIndexer) startRebuild(ctx context.Context) {
 	x.wg.Add(1)
 	go func() {
 		defer x.wg.Done()
-		defer func() {
+		for {
+			if err := x.RebuildNow(ctx, nil); err != nil && !errors.Is(err, context.Canceled) {
+				x.log.Error("search index: rebuild failed", "err", err)
+			}
+			// Deciding to stop and clearing the flag in one step: a Rebuild asked in between
+			// is never lost.
 			x.mu.Lock()
-			x.rebuilding = false
+			again := x.again && ctx.Err() == nil
+			x.again = false
+			if !again {
+				x.rebuilding = false
+			}
 			x.mu.Unlock()
-		}()
-		if err := x.RebuildNow(ctx, nil); err != nil && !errors.Is(err, context.Canceled) {
-			x.log.Error("search index: rebuild failed", "err", err)
+			if !again {
+				return
+			}
 		}
 	}()
 }

@@ -20,7 +20,13 @@ type Volunteers struct {
 	index *VolunteerIndexer
 	now   func() time.Time
 	log   *slog.Logger
+	// beforeImport runs before an import writes anything (a backup); its error stops the import.
+	beforeImport func(context.Context) error
 }
+
+// SetBeforeImport has hook run before every import that writes (not dry runs): the backup
+// taken before an import. Call it before the app serves requests.
+func (s *Volunteers) SetBeforeImport(hook func(context.Context) error) { s.beforeImport = hook }
 
 // NewVolunteers returns the volunteer use cases.
 func NewVolunteers(st *store.Store, tax *taxonomy.Taxonomy, index *VolunteerIndexer, now func() time.Time, log *slog.Logger) *Volunteers {

@@ -82,7 +82,13 @@ func (e *SchemaTooNewError) Error() string {
 		"or restore a backup made by this one. Nothing was changed", e.Found, e.Supported)
 }
 
-func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
+// conn is a *sql.DB or one *sql.Conn of it: a restore migrates on the connection it holds.
+type conn interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	BeginTx(ctx context.Context, opts *sql.TxOptions) (*sql.Tx, error)
+}
+
+func schemaVersion(ctx context.Context, db conn) (int, error) {
 	var v int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return 0, fmt.Errorf("read schema version: %w", err)
@@ -91,7 +97,7 @@ func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
 }
 
 // migrateTo brings the database to the target version, one transaction per migration.
-func migrateTo(ctx context.Context, db *sql.DB, target int) error {
+func migrateTo(ctx context.Context, db conn, target int) error {
 	list, err := loadMigrations()
 	if err != nil {
 		return err
@@ -114,7 +120,7 @@ func migrateTo(ctx context.Context, db *sql.DB, target int) error {
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db conn, m migration) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: begin: %w", m.name, err)

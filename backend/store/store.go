@@ -42,9 +42,35 @@ const (
 	roParams = "mode=ro&_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_query_only=true"
 )
 
+// OpenOption changes how Open opens a database.
+type OpenOption func(*openOptions)
+
+type openOptions struct {
+	beforeMigrate func(context.Context, PendingMigration) error
+}
+
+// PendingMigration tells a BeforeMigrate hook which migrations are about to run, and lets it
+// take a snapshot of the database as it is before them.
+type PendingMigration struct {
+	From, To int // schema versions
+	// Snapshot writes a consistent copy of the not yet migrated database to a new file.
+	Snapshot func(ctx context.Context, destPath string) error
+}
+
+// BeforeMigrate has hook called when an existing database (not a brand-new one) is about to be
+// migrated to a newer schema, before anything changes: a backup is taken there. An error from
+// the hook stops Open and leaves the database untouched.
+func BeforeMigrate(hook func(context.Context, PendingMigration) error) OpenOption {
+	return func(o *openOptions) { o.beforeMigrate = hook }
+}
+
 // Open opens (creating if needed) the database at path and brings its schema up to date. It
 // refuses a database written by a newer Civisphère with a *SchemaTooNewError.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, options ...OpenOption) (*Store, error) {
+	var opts openOptions
+	for _, o := range options {
+		o(&opts)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("database path %q: %w", path, err)
@@ -73,6 +99,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if current > latest {
 		rw.Close()
 		return nil, &SchemaTooNewError{Found: current, Supported: latest}
+	}
+	if current > 0 && current < latest && opts.beforeMigrate != nil {
+		pending := PendingMigration{From: current, To: latest, Snapshot: func(ctx context.Context, dest string) error {
+			return snapshotInto(ctx, rw, dest)
+		}}
+		if err := opts.beforeMigrate(ctx, pending); err != nil {
+			rw.Close()
+			return nil, fmt.Errorf("open database %s: before migrating from schema %d to %d: %w", abs, current, latest, err)
+		}
 	}
 	if err := migrateTo(ctx, rw, latest); err != nil {
 		rw.Close()

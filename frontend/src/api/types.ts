@@ -143,3 +143,5 @@ export type PrivacySummary = Json<paths['/api/privacy/summary']['get']['response
 export type RetentionPreview = Json<paths['/api/privacy/retention/preview']['get']['responses'][200]>;
 export type InactiveVolunteer = Schemas['InactiveVolunteer'];
 export type PurgeResult = Json<paths['/api/privacy/retention/purge']['post']['responses'][200]>;
+export type Backup = Schemas['Backup'];
+export type BackupSettings = Json<paths['/api/settings/backups']['get']['responses'][200]>;
