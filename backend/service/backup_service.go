@@ -103,9 +103,9 @@ func (b *Backups) Create(ctx context.Context, actor domain.Actor, reason backup.
 	if !actor.CanManageSettings() {
 		return BackupInfo{}, fmt.Errorf("back up: %w", domain.ErrForbidden)
 	}
-	if !b.mu.TryLock() {
-		return BackupInfo{}, &domain.RuleError{Code: domain.RuleBackupBusy}
-	}
+	// A backup asked for while another runs (the daily one, just after start-up) waits for it
+	// rather than fail: backups take seconds, and refusing would only make people retry.
+	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.create(ctx, reason, "", progress)
 }
