@@ -110,27 +110,33 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	env, err := openEnvironment(ctx, resolveDataDir(*dataFlag), stderr, true)
-	if err != nil {
-		fmt.Fprintln(stderr, "civisphere:", err)
-		return 1
-	}
-	defer env.close()
-
 	listener, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "civisphere: cannot listen on %s: %v\n(is Civisphère already running? choose another port with --addr)\n", *addr, err)
 		return 1
 	}
+	dataDir := resolveDataDir(*dataFlag)
+	folder, err := openDataFolder(ctx, dataDir, stderr, loopbackHosts(listener.Addr()))
+	if err != nil {
+		listener.Close()
+		fmt.Fprintln(stderr, "civisphere:", err)
+		return 1
+	}
+	defer folder.close()
+
 	srv := &http.Server{
-		Handler:           env.handler(loopbackHosts(listener.Addr())),
+		Handler:           folder.handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(env.log.Handler(), slog.LevelWarn),
+		ErrorLog:          slog.NewLogLogger(folder.log.Handler(), slog.LevelWarn),
 	}
 	url := "http://" + displayAddr(listener.Addr())
-	fmt.Fprintf(stdout, "Civisphère %s is running: open %s in your browser\nData folder: %s\nStop with Ctrl+C.\n", version, url, env.dataDir)
+	if folder.damaged != nil {
+		fmt.Fprintf(stdout, "Civisphère %s: THE DATABASE IS DAMAGED (%v).\nNothing was changed. Open %s in your browser to restore a backup.\nData folder: %s\nStop with Ctrl+C.\n", version, folder.damaged, url, dataDir)
+	} else {
+		fmt.Fprintf(stdout, "Civisphère %s is running: open %s in your browser\nData folder: %s\nStop with Ctrl+C.\n", version, url, dataDir)
+	}
 	if !isLoopback(listener.Addr()) {
 		fmt.Fprintln(stdout, "Warning: listening beyond this computer; anyone on the network can open it, and there are no accounts yet.")
 	}
@@ -161,16 +167,16 @@ func runDesktop(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx := context.Background()
 	dataDir := resolveDataDir(*dataFlag)
-	env, err := openEnvironment(ctx, dataDir, stderr, true)
+	folder, err := openDataFolder(ctx, dataDir, stderr, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "civisphere:", err)
 		return 1
 	}
-	defer env.close()
+	defer folder.close()
 
-	opts := app.Options{Handler: env.handler(nil), InstanceID: instanceID(dataDir), Stdout: stdout}
-	if *selfTest {
-		opts.SelfTest = newSelfTest(env, *selfTestHold)
+	opts := app.Options{Handler: folder.handler, InstanceID: instanceID(dataDir), Stdout: stdout}
+	if *selfTest && folder.damaged == nil {
+		opts.SelfTest = newSelfTest(folder.current(), *selfTestHold)
 	}
 	if err := app.Run(opts); err != nil {
 		fmt.Fprintln(stderr, "civisphere:", err)
@@ -501,8 +507,22 @@ func openEnvironment(ctx context.Context, dataDir string, logOut io.Writer, star
 func openLockedEnvironment(ctx context.Context, dataDir string, logOut io.Writer, startIndex bool, lock *datalock.Lock) (*environment, error) {
 	st, err := store.Open(ctx, filepath.Join(dataDir, "civisphere.db"),
 		store.BeforeMigrate(service.BackupBeforeMigration(dataDir, version, time.Now)))
+	if store.IsDamaged(err) {
+		return nil, &damagedDatabaseError{err: err}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
+	}
+	if startIndex {
+		// The app proper (window or server) checks the file before serving it: a power cut on
+		// a failing disk can damage pages that opening alone never reads.
+		if err := st.QuickCheck(ctx); err != nil {
+			st.Close()
+			if store.IsDamaged(err) {
+				return nil, &damagedDatabaseError{err: err}
+			}
+			return nil, fmt.Errorf("data folder %s: %w", dataDir, err)
+		}
 	}
 	log := slog.New(slog.NewTextHandler(logOut, nil))
 	tax := taxonomy.Builtin()
@@ -565,6 +585,69 @@ func openLockedEnvironment(ctx context.Context, dataDir string, logOut io.Writer
 		}()
 	}
 	return env, nil
+}
+
+// damagedDatabaseError says that the database failed its integrity check (or is not a database
+// at all): the app then offers to restore a backup instead of stopping.
+type damagedDatabaseError struct{ err error }
+
+func (e *damagedDatabaseError) Error() string { return e.err.Error() }
+func (e *damagedDatabaseError) Unwrap() error { return e.err }
+
+// openedFolder is the data folder as the window or the server serves it: the application, or,
+// when the database is damaged, the recovery screen until a backup is restored.
+type openedFolder struct {
+	handler http.Handler
+	damaged error // why the recovery screen is served; nil for the application
+	log     *slog.Logger
+
+	mu  sync.Mutex
+	env *environment // nil until the folder opens
+}
+
+// openDataFolder opens dataDir for the window or the server; allowedHosts restricts the Host
+// headers answered. A damaged database is not an error: the handler serves the recovery screen,
+// and opens the folder once a backup is restored.
+func openDataFolder(ctx context.Context, dataDir string, logOut io.Writer, allowedHosts []string) (*openedFolder, error) {
+	env, err := openEnvironment(ctx, dataDir, logOut, true)
+	if err == nil {
+		return &openedFolder{handler: env.handler(allowedHosts), log: env.log, env: env}, nil
+	}
+	var damaged *damagedDatabaseError
+	if !errors.As(err, &damaged) {
+		return nil, err
+	}
+	log := slog.New(slog.NewTextHandler(logOut, nil))
+	log.Error("the database is damaged: serving the recovery screen", "folder", dataDir, "err", damaged.err)
+	f := &openedFolder{damaged: damaged.err, log: log}
+	f.handler = httpapi.NewRecovery(httpapi.RecoveryConfig{
+		Version: version, Recovery: service.NewRecovery(dataDir, damaged.Error(), log), UI: frontend.Dist(), Log: log,
+		AllowedHosts: allowedHosts,
+		Reopen: func(reqCtx context.Context) (http.Handler, error) {
+			env, err := openEnvironment(context.WithoutCancel(ctx), dataDir, logOut, true)
+			if err != nil {
+				return nil, err
+			}
+			f.mu.Lock()
+			f.env = env
+			f.mu.Unlock()
+			return env.handler(allowedHosts), nil
+		},
+	})
+	return f, nil
+}
+
+// current is the open environment, or nil while the recovery screen is served.
+func (f *openedFolder) current() *environment {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.env
+}
+
+func (f *openedFolder) close() {
+	if env := f.current(); env != nil {
+		env.close()
+	}
 }
 
 func (e *environment) close() {

@@ -103,15 +103,17 @@ var fieldMessages = map[string]message{
 }
 
 var (
-	msgInvalidInput  = message{"Certaines informations sont invalides : vérifiez les champs signalés.", "Some information is invalid: please check the highlighted fields."}
-	msgNotFound      = message{"Élément introuvable.", "Not found."}
-	msgRouteNotFound = message{"Cette adresse de l’API n’existe pas.", "There is no such API address."}
-	msgBadMethod     = message{"Cette méthode n’est pas acceptée à cette adresse.", "This method is not allowed at this address."}
-	msgForbidden     = message{"Vous n’avez pas le droit de faire cela.", "You are not allowed to do this."}
-	msgInternal      = message{"Une erreur interne est survenue ; rien n’a été enregistré. Réessayez, et si cela persiste, consultez le journal de l’application.", "An internal error occurred; nothing was saved. Try again, and if it persists, check the application log."}
-	msgWrongHost     = message{"Cette adresse n’est pas celle du serveur Civisphère.", "This address is not the Civisphère server's."}
-	msgCrossSite     = message{"Modification refusée : elle ne vient pas de l’application Civisphère.", "Change refused: it does not come from the Civisphère application."}
-	msgTooLarge      = message{"Les données envoyées sont trop volumineuses ({max} Mo au plus).", "The data sent is too large ({max} MB at most)."}
+	msgInvalidInput    = message{"Certaines informations sont invalides : vérifiez les champs signalés.", "Some information is invalid: please check the highlighted fields."}
+	msgNotFound        = message{"Élément introuvable.", "Not found."}
+	msgRouteNotFound   = message{"Cette adresse de l’API n’existe pas.", "There is no such API address."}
+	msgBadMethod       = message{"Cette méthode n’est pas acceptée à cette adresse.", "This method is not allowed at this address."}
+	msgForbidden       = message{"Vous n’avez pas le droit de faire cela.", "You are not allowed to do this."}
+	msgInternal        = message{"Une erreur interne est survenue ; rien n’a été enregistré. Réessayez, et si cela persiste, consultez le journal de l’application.", "An internal error occurred; nothing was saved. Try again, and if it persists, check the application log."}
+	msgWrongHost       = message{"Cette adresse n’est pas celle du serveur Civisphère.", "This address is not the Civisphère server's."}
+	msgCrossSite       = message{"Modification refusée : elle ne vient pas de l’application Civisphère.", "Change refused: it does not come from the Civisphère application."}
+	msgDatabaseDamaged = message{"La base de données est endommagée : restaurez une sauvegarde depuis l’écran de récupération avant de continuer.", "The database is damaged: restore a backup from the recovery screen before going on."}
+	msgAlreadyRestored = message{"Une sauvegarde vient déjà d’être restaurée : rechargez la page.", "A backup has just been restored already: reload the page."}
+	msgTooLarge        = message{"Les données envoyées sont trop volumineuses ({max} Mo au plus).", "The data sent is too large ({max} MB at most)."}
 )
 
 // fieldMessage renders the message of one field problem.

@@ -102,6 +102,14 @@ func checkDatabase(ctx context.Context, db *sql.DB, pragma string) error {
 	return nil
 }
 
+// IsDamaged tells whether err says the database file is damaged or not a database at all, as
+// opposed to a file that cannot be reached (permissions, a missing disk): only the first is
+// mended by restoring a backup.
+func IsDamaged(err error) bool {
+	var c *CorruptionError
+	return errors.As(err, &c) || isCorrupt(err)
+}
+
 func isCorrupt(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB)
