@@ -133,7 +133,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	url := "http://" + displayAddr(listener.Addr())
 	if folder.damaged != nil {
-		fmt.Fprintf(stdout, "Civisphère %s: THE DATABASE IS DAMAGED (%v).\nNothing was changed. Open %s in your browser to restore a backup.\nData folder: %s\nStop with Ctrl+C.\n", version, folder.damaged, url, dataDir)
+		fmt.Fprintf(stdout, "Civisphère %s: THE DATABASE IS DAMAGED (%v).\nNothing was changed: open %s in your browser to restore a backup.\nData folder: %s\nStop with Ctrl+C.\n", version, folder.damaged, url, dataDir)
 	} else {
 		fmt.Fprintf(stdout, "Civisphère %s is running: open %s in your browser\nData folder: %s\nStop with Ctrl+C.\n", version, url, dataDir)
 	}
