@@ -18,6 +18,4 @@ const (
 	// RuleBackupNotManual: automatic backups are thinned by the app; only manual ones are
 	// deleted by hand.
 	RuleBackupNotManual = "backup_not_manual"
-	// RuleBackupBusy: a backup or a restore is already running.
-	RuleBackupBusy = "backup_busy"
 )

@@ -16,10 +16,6 @@ var ruleMessages = map[string]message{
 		"Les sauvegardes automatiques sont triées par Civisphère (7 quotidiennes, 4 hebdomadaires, 12 mensuelles) : seules les sauvegardes manuelles se suppriment à la main.",
 		"Automatic backups are thinned by Civisphère (7 daily, 4 weekly, 12 monthly): only manual backups can be deleted by hand.",
 	},
-	domain.RuleBackupBusy: {
-		"Une sauvegarde ou une restauration est déjà en cours : réessayez dans un instant.",
-		"A backup or a restore is already running: try again in a moment.",
-	},
 	domain.RuleProjectTransition: {
 		"Un projet « {from} » ne peut pas passer à « {to} » (possible : {allowed}).",
 		"A project that is “{from}” cannot become “{to}” (possible: {allowed}).",

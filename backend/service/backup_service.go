@@ -368,9 +368,8 @@ func (b *Backups) Restore(ctx context.Context, actor domain.Actor, name string, 
 	if !actor.CanManageSettings() {
 		return BackupInfo{}, fmt.Errorf("restore backup: %w", domain.ErrForbidden)
 	}
-	if !b.mu.TryLock() {
-		return BackupInfo{}, &domain.RuleError{Code: domain.RuleBackupBusy}
-	}
+	// Like Create, a restore waits for a backup under way (the daily one after start-up).
+	b.mu.Lock()
 	defer b.mu.Unlock()
 	report := func(p Progress) {
 		if progress != nil {
