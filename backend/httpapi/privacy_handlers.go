@@ -141,6 +141,7 @@ type PrivacySummary struct {
 	Database           string         `json:"database"`
 	IndexDir           string         `json:"indexDir"`
 	LedgerFile         string         `json:"ledgerFile"`
+	BackupsDir         string         `json:"backupsDir" doc:"Backups of the database and documents, kept up to 12 months"`
 }
 
 func (s *server) registerPrivacy(api huma.API) {
@@ -263,7 +264,7 @@ func (s *server) registerPrivacy(api huma.API) {
 		return &struct{ Body PrivacySummary }{Body: PrivacySummary{ActiveVolunteers: c.ActiveVolunteers, ArchivedVolunteers: c.ArchivedVolunteers,
 			Consents: consents, Applications: c.Applications, HourEntries: c.HourEntries, AnonymousHours: c.AnonymousHours,
 			SurveyResponses: c.SurveyResponses, AuditEntries: c.AuditEntries, Erasures: c.Erasures, RetentionMonths: sum.RetentionMonths,
-			AuditMonths: sum.AuditMonths, DataDir: sum.DataDir, Database: sum.Database, IndexDir: sum.IndexDir, LedgerFile: sum.LedgerFile}}, nil
+			AuditMonths: sum.AuditMonths, DataDir: sum.DataDir, Database: sum.Database, IndexDir: sum.IndexDir, LedgerFile: sum.LedgerFile, BackupsDir: sum.BackupsDir}}, nil
 	})
 
 	huma.Register(api, huma.Operation{

@@ -49,6 +49,7 @@ type PrivacySummary struct {
 	Database        string
 	IndexDir        string
 	LedgerFile      string
+	BackupsDir      string // backups hold erased people until thinned; a restore erases them again
 }
 
 // Summary gathers the figures of the data-protection summary.
@@ -65,7 +66,7 @@ func (p *Privacy) Summary(ctx context.Context, actor domain.Actor) (PrivacySumma
 		return PrivacySummary{}, err
 	}
 	return PrivacySummary{Counts: counts, RetentionMonths: r.Months, AuditMonths: domain.AuditRetentionMonths,
-		DataDir: p.dataDir, Database: p.store.Path(), IndexDir: p.index.dir, LedgerFile: p.ledgerPath()}, nil
+		DataDir: p.dataDir, Database: p.store.Path(), IndexDir: p.index.dir, LedgerFile: p.ledgerPath(), BackupsDir: BackupsFolder(p.dataDir)}, nil
 }
 
 // Retention returns the retention period of inactive people's data.

@@ -2723,6 +2723,8 @@ export interface components {
             auditEntries: number;
             /** Format: int64 */
             auditMonths: number;
+            /** @description Backups of the database and documents, kept up to 12 months */
+            backupsDir: string;
             /** @description People holding each kind of consent now */
             consents: {
                 [key: string]: number;
