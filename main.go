@@ -465,6 +465,7 @@ type environment struct {
 	jobs          *service.Jobs
 	stopJobs      context.CancelFunc
 	background    sync.WaitGroup // the daily backups
+	scrubs        sync.WaitGroup // erased people being taken out of the backups
 	lock          *datalock.Lock
 	log           *slog.Logger
 }
@@ -577,6 +578,17 @@ func openLockedEnvironment(ctx context.Context, dataDir string, logOut io.Writer
 		lock:          lock,
 		log:           log,
 	}
+	// Erased people leave the backups too, in the background: a backup is rewritten in seconds,
+	// and the erasure itself is already complete in the live data.
+	privacy.OnErased = append(privacy.OnErased, func(ctx context.Context, erased []domain.Erasure) {
+		env.scrubs.Add(1)
+		go func() {
+			defer env.scrubs.Done()
+			if err := backups.ScrubErased(context.WithoutCancel(ctx), erased); err != nil {
+				log.Error("erasure: some backups still hold the erased people", "err", err)
+			}
+		}()
+	})
 	if startIndex {
 		env.background.Add(1)
 		go func() {
@@ -653,6 +665,7 @@ func (f *openedFolder) close() {
 func (e *environment) close() {
 	e.stopJobs()
 	e.background.Wait()
+	e.scrubs.Wait()
 	if err := e.index.Close(); err != nil {
 		e.log.Error("close search index", slog.Any("error", err))
 	}

@@ -27,6 +27,19 @@ type Privacy struct {
 	// eraseMu makes erasures one at a time: each appends to the ledger file and rewrites the
 	// search index.
 	eraseMu sync.Mutex
+
+	// OnErased are called once people are erased from the database and the index, with their
+	// ledger entries: the backups take them out of their archives there. Set before use.
+	OnErased []func(context.Context, []domain.Erasure)
+}
+
+func (p *Privacy) notifyErased(ctx context.Context, erased []domain.Erasure) {
+	if len(erased) == 0 {
+		return
+	}
+	for _, fn := range p.OnErased {
+		fn(ctx, erased)
+	}
 }
 
 // ErasureLedgerFile is the ledger of erasures in the data folder, one JSON object per line.
@@ -49,7 +62,7 @@ type PrivacySummary struct {
 	Database        string
 	IndexDir        string
 	LedgerFile      string
-	BackupsDir      string // backups hold erased people until thinned; a restore erases them again
+	BackupsDir      string // erasures reach the backups too (Backups.ScrubErased)
 }
 
 // Summary gathers the figures of the data-protection summary.

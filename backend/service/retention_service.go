@@ -67,14 +67,17 @@ func (p *Privacy) PurgeInactive(ctx context.Context, actor domain.Actor, ids []i
 	}
 	res := PurgeResult{Erased: []int64{}, Kept: []int64{}}
 	erased := map[int64]bool{}
+	var entries []domain.Erasure
 	for _, v := range still {
 		// The creation time pins the person checked above, should the ID change hands meanwhile.
-		if _, err := p.eraseOne(ctx, actor, v.ID, v.CreatedAt, domain.ErasureRetention, fmt.Sprintf("months=%d", r.Months)); err != nil {
+		done, err := p.eraseOne(ctx, actor, v.ID, v.CreatedAt, domain.ErasureRetention, fmt.Sprintf("months=%d", r.Months))
+		if err != nil {
 			if errors.Is(err, domain.ErrNotFound) {
 				continue
 			}
 			return res, err
 		}
+		entries = append(entries, done.Erasure)
 		erased[v.ID] = true
 		res.Erased = append(res.Erased, v.ID)
 	}
@@ -90,5 +93,9 @@ func (p *Privacy) PurgeInactive(ctx context.Context, actor domain.Actor, ids []i
 	if len(res.Erased) == 0 {
 		return res, nil
 	}
-	return res, p.scrub(ctx)
+	if err := p.scrub(ctx); err != nil {
+		return res, err
+	}
+	p.notifyErased(ctx, entries)
+	return res, nil
 }

@@ -45,7 +45,11 @@ func (p *Privacy) Erase(ctx context.Context, actor domain.Actor, id int64) (Eras
 	if err != nil {
 		return ErasureResult{}, err
 	}
-	return res, p.scrub(ctx)
+	if err := p.scrub(ctx); err != nil {
+		return res, err
+	}
+	p.notifyErased(ctx, []domain.Erasure{res.Erasure})
+	return res, nil
 }
 
 // eraseOne erases one person in the database and appends the erasure to the ledger file; the
@@ -186,7 +190,7 @@ func appendLedger(path string, entries []domain.Erasure) error {
 		return fmt.Errorf("erasure ledger %s: %w", path, err)
 	}
 	if errors.Is(statErr, os.ErrNotExist) {
-		syncDir(filepath.Dir(path)) // the new file's name must survive a power cut too
+		syncFolder(filepath.Dir(path)) // the new file's name must survive a power cut too
 	}
 	return nil
 }
@@ -220,14 +224,4 @@ func readLedger(path string) ([]domain.Erasure, error) {
 		out = append(out, domain.Erasure{VolunteerID: l.VolunteerID, CreatedAt: l.CreatedAt, ErasedAt: l.ErasedAt, Reason: l.Reason})
 	}
 	return out, sc.Err()
-}
-
-// syncDir flushes a folder's entries; not possible on Windows, where it is a no-op.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	d.Sync() //nolint:errcheck // best effort: not supported everywhere
-	d.Close()
 }
