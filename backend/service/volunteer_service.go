@@ -222,7 +222,8 @@ type SearchResult struct {
 	Facets   map[string][]search.FacetValue
 	Took     time.Duration
 	Index    IndexStatus
-	Complete bool // false while the index is rebuilt: results may miss recent changes
+	Complete bool   // results hold every match: always, since a search falls back to the database
+	Source   string // SourceIndex or SourceDatabase (while the index is not ready)
 	// CustomSkillNames names the custom skills among the facet values, as people typed them.
 	CustomSkillNames map[string]string
 }
@@ -237,9 +238,17 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 	if err != nil {
 		return SearchResult{}, err
 	}
+	source := SourceIndex
 	res, status, err := s.index.Search(ctx, q)
 	if err != nil {
 		return SearchResult{}, err
+	}
+	if status.State != IndexReady {
+		scan, err := s.scanDatabase(ctx, q)
+		if err != nil {
+			return SearchResult{}, err
+		}
+		res, source = scan.Result(), SourceDatabase
 	}
 	ids := make([]int64, len(res.Hits))
 	for i, h := range res.Hits {
@@ -258,7 +267,8 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 		Items:    make([]SearchItem, 0, len(res.Hits)),
 		Facets:   res.Facets,
 		Index:    status,
-		Complete: status.State == IndexReady,
+		Complete: true,
+		Source:   source,
 	}
 	for _, f := range res.Facets[search.FacetSkills] {
 		if domain.IsCustomSkill(f.Value) {

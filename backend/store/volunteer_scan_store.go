@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/civisphere/civisphere/backend/domain"
+)
+
+// VolunteerScanFilter narrows EachVolunteerForSearch in SQL, before any row reaches Go.
+type VolunteerScanFilter struct {
+	// Status keeps only volunteers with this status; ExcludeStatus leaves those with this one
+	// out. Both empty: everyone.
+	Status, ExcludeStatus domain.VolunteerStatus
+	// SkillIDs keeps only volunteers who offer every one of these skills (at any level).
+	SkillIDs []string
+}
+
+// searchScanColumns are what a search without the index reads of a volunteer: what it matches
+// text against and filters on, nothing else (no phone, postcode, dates).
+const searchScanColumns = `v.id, v.first_name, v.last_name, v.email, v.city, v.causes, v.languages,
+	v.availability, v.bio, v.notes, v.status`
+
+// EachVolunteerForSearch calls fn for every volunteer that f lets through, in ID order, from one
+// consistent snapshot, with their skills (in the person's order) but only the fields a search
+// reads. It is the database fallback of the search while the index is rebuilt: one pass over
+// the table, the skills merged in from a second ordered stream.
+func (s *Store) EachVolunteerForSearch(ctx context.Context, f VolunteerScanFilter, fn func(domain.Volunteer) error) error {
+	where, args := "1 = 1", []any{}
+	if f.Status != "" {
+		where += " AND v.status = ?"
+		args = append(args, string(f.Status))
+	}
+	if f.ExcludeStatus != "" {
+		where += " AND v.status <> ?"
+		args = append(args, string(f.ExcludeStatus))
+	}
+	for _, id := range f.SkillIDs {
+		where += " AND EXISTS (SELECT 1 FROM volunteer_skills k WHERE k.volunteer_id = v.id AND k.skill_id = ?)"
+		args = append(args, id)
+	}
+	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("read volunteers for a search: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only
+	rows, err := tx.QueryContext(ctx, `SELECT `+searchScanColumns+` FROM volunteers v WHERE `+where+` ORDER BY v.id`, args...)
+	if err != nil {
+		return fmt.Errorf("read volunteers for a search: %w", err)
+	}
+	defer rows.Close()
+	skillRows, err := tx.QueryContext(ctx, `SELECT s.volunteer_id, s.skill_id, s.level, COALESCE(c.name, '')
+		FROM volunteers v JOIN volunteer_skills s ON s.volunteer_id = v.id
+		LEFT JOIN custom_skills c ON c.id = s.skill_id
+		WHERE `+where+` ORDER BY s.volunteer_id, s.position`, args...)
+	if err != nil {
+		return fmt.Errorf("read volunteer skills for a search: %w", err)
+	}
+	defer skillRows.Close()
+	var (
+		pending    domain.VolunteerSkill
+		pendingID  int64
+		hasPending bool
+	)
+	nextSkill := func() error {
+		hasPending = skillRows.Next()
+		if !hasPending {
+			return skillRows.Err()
+		}
+		var level string
+		if err := skillRows.Scan(&pendingID, &pending.SkillID, &level, &pending.Name); err != nil {
+			return fmt.Errorf("read volunteer skills for a search: %w", err)
+		}
+		pending.Level = domain.SkillLevel(level)
+		return nil
+	}
+	if err := nextSkill(); err != nil {
+		return err
+	}
+	var causes, languages, availability, status []byte
+	for rows.Next() {
+		var v domain.Volunteer
+		if err := rows.Scan(&v.ID, &v.FirstName, &v.LastName, &v.Email, &v.City, &causes, &languages,
+			&availability, &v.Bio, &v.Notes, &status); err != nil {
+			return fmt.Errorf("read volunteer for a search: %w", err)
+		}
+		v.Status = domain.VolunteerStatus(status)
+		if err := decodeScanLists(&v, causes, languages, availability); err != nil {
+			return err
+		}
+		for hasPending && pendingID <= v.ID {
+			if pendingID == v.ID {
+				v.Skills = append(v.Skills, pending)
+			}
+			if err := nextSkill(); err != nil {
+				return err
+			}
+		}
+		if err := fn(v); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read volunteers for a search: %w", err)
+	}
+	return nil
+}
+
+// decodeScanLists decodes the JSON lists of a volunteer; empty lists, the most common, skip the
+// decoder.
+func decodeScanLists(v *domain.Volunteer, causes, languages, availability []byte) error {
+	if len(causes) > 2 {
+		if err := json.Unmarshal(causes, &v.Causes); err != nil {
+			return fmt.Errorf("read causes of volunteer %d: %w", v.ID, err)
+		}
+	}
+	if len(languages) > 2 {
+		if err := json.Unmarshal(languages, &v.Languages); err != nil {
+			return fmt.Errorf("read languages of volunteer %d: %w", v.ID, err)
+		}
+	}
+	if len(availability) > 2 {
+		var a availabilityRow
+		if err := json.Unmarshal(availability, &a); err != nil {
+			return fmt.Errorf("read availability of volunteer %d: %w", v.ID, err)
+		}
+		v.Availability = domain.Availability{Days: a.Days, Evenings: a.Evenings, Weekends: a.Weekends,
+			HoursPerMonth: a.HoursPerMonth, Mode: domain.WorkMode(a.Mode)}
+	}
+	return nil
+}
