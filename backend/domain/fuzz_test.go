@@ -23,7 +23,7 @@ func FuzzVolunteerProfile(f *testing.F) {
 	f.Add("Ελένη", "Nguyễn\u202e", "\x00@x.fr", "+1 555 0100 ext 12", "??", "Łódź", "C#, c++", "Expert", ",,", "1999-12-31")
 	f.Fuzz(func(t *testing.T, first, last, email, phone, postcode, city, skill, level, languages, joined string) {
 		v := Volunteer{FirstName: first, LastName: last, Email: email, Phone: phone, Postcode: postcode, City: city,
-			Skills: []VolunteerSkill{{Name: skill, SkillID: CustomSkillID(skill), Level: SkillLevel(level)}},
+			Skills:    []VolunteerSkill{{Name: skill, SkillID: CustomSkillID(skill), Level: SkillLevel(level)}},
 			Languages: strings.Split(languages, ","), JoinedOn: joined, Bio: first + " " + last}
 		v.Normalize()
 		once := v
