@@ -67,6 +67,10 @@ func NewScan(tax *taxonomy.Taxonomy, q Query) *Scan {
 	return s
 }
 
+// NeedsTexts says whether the query matches words against bio and notes: without words, the
+// database read may leave them out.
+func (s *Scan) NeedsTexts() bool { return len(s.words) > 0 }
+
 // Add considers one volunteer, with their skills.
 func (s *Scan) Add(v domain.Volunteer) {
 	if !s.matches(v) {

@@ -28,6 +28,7 @@ func (s *Volunteers) scanDatabase(ctx context.Context, q search.Query) (*search.
 		f.ExcludeStatus = domain.StatusArchived
 	}
 	scan := search.NewScan(s.tax, q)
+	f.WithoutTexts = !scan.NeedsTexts()
 	err := s.store.EachVolunteerForSearch(ctx, f, func(v domain.Volunteer) error {
 		scan.Add(v)
 		return nil

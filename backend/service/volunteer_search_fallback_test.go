@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/civisphere/civisphere/backend/domain"
 	"github.com/civisphere/civisphere/backend/search"
@@ -161,5 +162,43 @@ func TestExportAndMatchingReadTheDatabaseWhileRebuilding(t *testing.T) {
 	forceRebuilding(t, env.indexer)
 	if got := exported(); !sameSet(got, want) || len(got) != 3 {
 		t.Errorf("export while rebuilding %v, with the index %v", got, want)
+	}
+}
+
+func TestMatchingPreselectsFromTheDatabaseWhileRebuilding(t *testing.T) {
+	env := newVolunteerEnv(t)
+	seedRelevance(t, env)
+	ctx := context.Background()
+	admin := domain.LocalAdmin()
+	org, err := NewOrganizations(env.store, func() time.Time { return fixedNow }).Create(ctx, admin,
+		OrganizationWrite{Organization: domain.Organization{Name: "Œuvre des Jardins de Besançon", Kind: domain.KindAssociation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	projects := NewProjects(env.store, env.svc, func() time.Time { return fixedNow })
+	p, err := projects.Create(ctx, admin, domain.Project{Title: "Comptes 2027", OrganizationID: org.ID, City: "Besançon",
+		Skills: []domain.ProjectSkill{{SkillID: "accounting", Level: domain.LevelConfirmed, People: 1}}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewMatching(env.store, env.indexer, env.svc.tax, projects)
+	ranked := func() []string {
+		res, err := m.ForProject(ctx, admin, p.ID, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !res.Complete {
+			t.Error("matches flagged incomplete")
+		}
+		var out []string
+		for _, it := range res.Items {
+			out = append(out, it.Volunteer.LastName)
+		}
+		return out
+	}
+	want := ranked()
+	forceRebuilding(t, env.indexer)
+	if got := ranked(); !slices.Equal(got, want) || len(got) != 3 || got[0] != "Martin" {
+		t.Errorf("while rebuilding %v, with the index %v", got, want)
 	}
 }

@@ -18,12 +18,19 @@ type VolunteerScanFilter struct {
 	Status, ExcludeStatus domain.VolunteerStatus
 	// SkillIDs keeps only volunteers who offer every one of these skills (at any level).
 	SkillIDs []string
+	// WithoutTexts leaves bio and notes empty: a search without words does not read them, and
+	// they are most of what a row weighs.
+	WithoutTexts bool
 }
 
 // searchScanColumns are what a search without the index reads of a volunteer: what it matches
 // text against and filters on, nothing else (no phone, postcode, dates).
-const searchScanColumns = `v.id, v.first_name, v.last_name, v.email, v.city, v.causes, v.languages,
+const (
+	searchScanColumns = `v.id, v.first_name, v.last_name, v.email, v.city, v.causes, v.languages,
 	v.availability, v.bio, v.notes, v.status`
+	searchScanColumnsWithoutTexts = `v.id, v.first_name, v.last_name, v.email, v.city, v.causes, v.languages,
+	v.availability, '', '', v.status`
+)
 
 // EachVolunteerForSearch calls fn for every volunteer that f lets through, in ID order, from one
 // consistent snapshot, with their skills (in the person's order) but only the fields a search
@@ -48,7 +55,11 @@ func (s *Store) EachVolunteerForSearch(ctx context.Context, f VolunteerScanFilte
 		return fmt.Errorf("read volunteers for a search: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
-	rows, err := tx.QueryContext(ctx, `SELECT `+searchScanColumns+` FROM volunteers v WHERE `+where+` ORDER BY v.id`, args...)
+	columns := searchScanColumns
+	if f.WithoutTexts {
+		columns = searchScanColumnsWithoutTexts
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+columns+` FROM volunteers v WHERE `+where+` ORDER BY v.id`, args...)
 	if err != nil {
 		return fmt.Errorf("read volunteers for a search: %w", err)
 	}
