@@ -72,11 +72,41 @@ func NewScan(tax *taxonomy.Taxonomy, q Query) *Scan {
 func (s *Scan) NeedsTexts() bool { return len(s.words) > 0 }
 
 // Add considers one volunteer, with their skills.
-func (s *Scan) Add(v domain.Volunteer) {
-	if !s.matches(v) {
+func (s *Scan) Add(v domain.Volunteer) { s.add(v, "", sortName(v)) }
+
+// ScanEntry is a volunteer prepared for scans: their texts folded once, for the searches that
+// run one after another while the index is rebuilt.
+type ScanEntry struct {
+	v        domain.Volunteer // without bio and notes, which text holds
+	text     string           // " " + the folded name, city, bio and notes
+	sortName string
+}
+
+// NewScanEntry prepares v for scans.
+func NewScanEntry(v domain.Volunteer) ScanEntry {
+	var b strings.Builder
+	for _, text := range []string{v.FullName(), v.City, v.Bio, v.Notes} {
+		b.WriteByte(' ')
+		b.WriteString(domain.FoldText(text))
+	}
+	e := ScanEntry{text: b.String(), sortName: sortName(v)}
+	v.Bio, v.Notes = "", ""
+	e.v = v
+	return e
+}
+
+// Status is the volunteer's status, for callers that leave some out.
+func (e *ScanEntry) Status() domain.VolunteerStatus { return e.v.Status }
+
+// AddEntry considers one prepared volunteer.
+func (s *Scan) AddEntry(e *ScanEntry) { s.add(e.v, e.text, e.sortName) }
+
+// add considers v; folded is its texts as NewScanEntry folds them, or "" to fold them here.
+func (s *Scan) add(v domain.Volunteer, folded, sortName string) {
+	if !s.matches(v, folded) {
 		return
 	}
-	s.found = append(s.found, scanMatch{sortName: sortName(v), id: v.ID})
+	s.found = append(s.found, scanMatch{sortName: sortName, id: v.ID})
 	if s.counts != nil {
 		s.count(v)
 	}
@@ -95,7 +125,7 @@ func (q Query) Wanted(status domain.VolunteerStatus) bool {
 	}
 }
 
-func (s *Scan) matches(v domain.Volunteer) bool {
+func (s *Scan) matches(v domain.Volunteer, folded string) bool {
 	q := s.q
 	if !q.Wanted(v.Status) {
 		return false
@@ -141,16 +171,20 @@ func (s *Scan) matches(v domain.Volunteer) bool {
 		s.hay = append(s.hay, s.skillNames(sk)...)
 	}
 	for i, sk := range s.skills {
-		if !s.hasSkill(v, sk.id, 0) && (len(sk.words) == 0 || !containsAll(s.hay, s.skillNeedles[i])) {
+		if !s.hasSkill(v, sk.id, 0) && (len(sk.words) == 0 || !containsAllWords(s.hay, s.skillNeedles[i])) {
 			return false
 		}
 	}
 	if len(s.words) == 0 {
 		return true
 	}
-	for _, text := range []string{v.FullName(), v.City, v.Bio, v.Notes} {
-		s.hay = append(s.hay, ' ')
-		s.hay = append(s.hay, domain.FoldText(text)...)
+	if folded != "" {
+		s.hay = append(s.hay, folded...)
+	} else {
+		for _, text := range []string{v.FullName(), v.City, v.Bio, v.Notes} {
+			s.hay = append(s.hay, ' ')
+			s.hay = append(s.hay, domain.FoldText(text)...)
+		}
 	}
 	return containsAll(s.hay, s.wordNeedles)
 }
@@ -177,6 +211,25 @@ func (s *Scan) skillNames(sk domain.VolunteerSkill) string {
 	}
 	s.skillText[sk.SkillID] = text
 	return text
+}
+
+// containsAllWords says whether every needle (" word") is a whole word of hay: the words of a
+// skill named in the query match skill names exactly, as in the index (where "compta" finds the
+// skill or the word "compta", not "comptable").
+func containsAllWords(hay []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		found := false
+		for rest := hay; !found; {
+			i := bytes.Index(rest, n)
+			if i < 0 {
+				return false
+			}
+			end := i + len(n)
+			found = end == len(rest) || rest[end] == ' '
+			rest = rest[end:]
+		}
+	}
+	return true
 }
 
 // containsAll says whether hay contains every needle.

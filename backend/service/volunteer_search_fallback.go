@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"sync"
 
 	"github.com/civisphere/civisphere/backend/domain"
 	"github.com/civisphere/civisphere/backend/search"
@@ -16,28 +17,62 @@ const (
 
 // scanDatabase answers q from the database instead of the index: while the index is missing,
 // being rebuilt or catching up, searches and exports stay complete rather than quietly
-// answering from an index that misses people. Status and skill filters are applied in SQL; the
-// rest by search.Scan, which folds text as the index does.
+// answering from an index that misses people. search.Scan folds text as the index does.
 func (s *Volunteers) scanDatabase(ctx context.Context, q search.Query) (*search.Scan, error) {
-	f := store.VolunteerScanFilter{SkillIDs: q.Skills}
-	switch {
-	case q.AllStatuses:
-	case q.Status != "":
-		f.Status = q.Status
-	default:
-		f.ExcludeStatus = domain.StatusArchived
-	}
 	scan := search.NewScan(s.tax, q)
-	f.WithoutTexts = !scan.NeedsTexts()
-	err := s.store.EachVolunteerForSearch(ctx, f, func(v domain.Volunteer) error {
-		scan.Add(v)
+	entries, err := s.fallback.entries(ctx, s.store)
+	if err != nil {
+		return nil, err
+	}
+	for i := range entries {
+		if q.Wanted(entries[i].Status()) {
+			scan.AddEntry(&entries[i])
+		}
+	}
+	return scan, nil
+}
+
+// scanCache keeps the volunteers of the database prepared for scans (texts folded, lists
+// decoded) while the index is not ready: a coordinator types one search after another, and
+// reading and folding 100,000 profiles again for each would cost a second every time. It holds
+// the profiles as of one outbox seq; any write to a volunteer moves the seq on and the next
+// search reads the database again. It is emptied as soon as the index answers.
+type scanCache struct {
+	mu   sync.Mutex
+	seq  int64
+	list []search.ScanEntry // nil when empty
+}
+
+// entries returns every volunteer, prepared, as of now.
+func (c *scanCache) entries(ctx context.Context, st *store.Store) ([]search.ScanEntry, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// The seq is read before the volunteers: a write in between leaves the cache newer than
+	// its seq says, and the next search reads again. Never the other way round.
+	state, err := st.IndexOutboxState(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if c.list != nil && c.seq == state.NewestSeq {
+		return c.list, nil
+	}
+	list := make([]search.ScanEntry, 0, state.Volunteers)
+	err = st.EachVolunteerForSearch(ctx, store.VolunteerScanFilter{}, func(v domain.Volunteer) error {
+		list = append(list, search.NewScanEntry(v))
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return scan, nil
+	c.list, c.seq = list, state.NewestSeq
+	return list, nil
 }
 
-// indexReady says whether the index can answer on its own.
-func (s *Volunteers) indexReady() bool { return s.index.Status().State == IndexReady }
+// drop frees the cache: the index answers again. A search that finds the cache busy (a scan
+// still running) leaves it to the next one.
+func (c *scanCache) drop() {
+	if c.mu.TryLock() {
+		c.list = nil
+		c.mu.Unlock()
+	}
+}

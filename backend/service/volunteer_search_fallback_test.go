@@ -109,6 +109,46 @@ func sameFacet(a, b []search.FacetValue) bool {
 	return slices.Equal(key(a), key(b))
 }
 
+// The database fallback keeps the file prepared between searches; a write must show at once.
+func TestFallbackSeesEveryWriteAtOnce(t *testing.T) {
+	env := newVolunteerEnv(t)
+	ids := seedRelevance(t, env)
+	forceRebuilding(t, env.indexer)
+	ctx := context.Background()
+	admin := domain.LocalAdmin()
+	count := func(text string) int {
+		t.Helper()
+		res, err := env.svc.Search(ctx, admin, SearchParams{Text: text})
+		if err != nil || res.Source != SourceDatabase {
+			t.Fatalf("%q: %v, source %q", text, err, res.Source)
+		}
+		return res.Total
+	}
+	if n := count("Fontaine"); n != 0 {
+		t.Fatalf("before: %d", n)
+	}
+	created, err := env.svc.Create(ctx, admin, domain.Volunteer{FirstName: "Gaël", LastName: "Fontaine", City: "Nîmes"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := count("Fontaine"); n != 1 {
+		t.Errorf("created while rebuilding: found %d", n)
+	}
+	created.City = "Besançon"
+	if _, err := env.svc.Update(ctx, admin, created.ID, created); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("fontaine besancon"); n != 1 {
+		t.Errorf("updated while rebuilding: found %d", n)
+	}
+	if _, err := env.svc.Archive(ctx, admin, ids["Martin"]); err != nil {
+		t.Fatal(err)
+	}
+	if n := count("Martin"); n != 0 {
+		t.Errorf("archived while rebuilding: still found %d", n)
+	}
+}
+
 func TestFallbackHighlightsAndPagesInNameOrder(t *testing.T) {
 	env := newVolunteerEnv(t)
 	seedRelevance(t, env)

@@ -20,11 +20,13 @@ type Volunteers struct {
 	index *VolunteerIndexer
 	now   func() time.Time
 	log   *slog.Logger
+	// fallback holds the database prepared for searches while the index is not ready.
+	fallback *scanCache
 }
 
 // NewVolunteers returns the volunteer use cases.
 func NewVolunteers(st *store.Store, tax *taxonomy.Taxonomy, index *VolunteerIndexer, now func() time.Time, log *slog.Logger) *Volunteers {
-	return &Volunteers{store: st, tax: tax, index: index, now: now, log: log}
+	return &Volunteers{store: st, tax: tax, index: index, now: now, log: log, fallback: &scanCache{}}
 }
 
 // Taxonomy is the built-in skills taxonomy, for transports that name skills.
@@ -249,6 +251,8 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 			return SearchResult{}, err
 		}
 		res, source = scan.Result(), SourceDatabase
+	} else {
+		s.fallback.drop()
 	}
 	ids := make([]int64, len(res.Hits))
 	for i, h := range res.Hits {
