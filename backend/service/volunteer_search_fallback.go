@@ -49,14 +49,14 @@ func (c *scanCache) entries(ctx context.Context, st *store.Store) ([]search.Scan
 	defer c.mu.Unlock()
 	// The seq is read before the volunteers: a write in between leaves the cache newer than
 	// its seq says, and the next search reads again. Never the other way round.
-	state, err := st.IndexOutboxState(ctx)
+	seq, err := st.NewestIndexSeq(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if c.list != nil && c.seq == state.NewestSeq {
+	if c.list != nil && c.seq == seq {
 		return c.list, nil
 	}
-	list := make([]search.ScanEntry, 0, state.Volunteers)
+	list := make([]search.ScanEntry, 0, len(c.list))
 	err = st.EachVolunteerForSearch(ctx, store.VolunteerScanFilter{}, func(v domain.Volunteer) error {
 		list = append(list, search.NewScanEntry(v))
 		return nil
@@ -64,7 +64,7 @@ func (c *scanCache) entries(ctx context.Context, st *store.Store) ([]search.Scan
 	if err != nil {
 		return nil, err
 	}
-	c.list, c.seq = list, state.NewestSeq
+	c.list, c.seq = list, seq
 	return list, nil
 }
 
