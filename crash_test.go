@@ -182,7 +182,7 @@ func crashCall(ctx context.Context, client *http.Client, method, url string, bod
 
 // crashWriter creates and updates its own volunteers until ctx ends, recording what was
 // acknowledged.
-func crashWriter(ctx context.Context, client *http.Client, base string, rng *rand.Rand, people *[]*crashPerson, counts *crashCounts) {
+func crashWriter(ctx context.Context, client *http.Client, base string, rng *rand.Rand, people *[]*crashPerson, hours *[]crashHours, projectID string, counts *crashCounts) {
 	for ctx.Err() == nil {
 		var owned []*crashPerson
 		for _, p := range *people {
@@ -207,6 +207,23 @@ func crashWriter(ctx context.Context, client *http.Client, base string, rng *ran
 			continue
 		}
 		p := owned[rng.IntN(len(owned))]
+		if rng.IntN(4) == 0 {
+			// Half an hour on the project, with a note naming the person and the entry.
+			note := fmt.Sprintf("jeton %s n%d", p.token, len(*hours))
+			entry := map[string]any{"volunteerId": strconv.FormatInt(p.id, 10), "projectId": projectID,
+				"date": time.Date(2025, 1, 1+len(*hours)%300, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), "hours": 0.5, "note": note}
+			var created struct{ ID string }
+			if status, err := crashCall(ctx, client, http.MethodPost, base+"/api/hours", entry, &created); err != nil {
+				if counts.failed(status, err) {
+					return
+				}
+				continue
+			}
+			id, _ := strconv.ParseInt(created.ID, 10, 64)
+			*hours = append(*hours, crashHours{id: id, volunteerID: p.id, note: note})
+			counts.add(&counts.acknowledged)
+			continue
+		}
 		next := p.possible[len(p.possible)-1] + 1
 		p.possible = append(p.possible, next)
 		if status, err := crashCall(ctx, client, http.MethodPut, fmt.Sprintf("%s/api/volunteers/%d", base, p.id), crashVersion(p.token, next), nil); err != nil {
@@ -218,6 +235,12 @@ func crashWriter(ctx context.Context, client *http.Client, base string, rng *ran
 		p.acked, p.possible = next, []int{next}
 		counts.add(&counts.acknowledged)
 	}
+}
+
+// crashHours is an hour entry whose creation was acknowledged.
+type crashHours struct {
+	id, volunteerID int64
+	note            string
 }
 
 func crashToken(rng *rand.Rand) string {
@@ -275,6 +298,8 @@ func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "Données Besançon")
 	client := &http.Client{Timeout: 10 * time.Second}
 	people := make([][]*crashPerson, crashWriters)
+	hours := make([][]crashHours, crashWriters)
+	projectID := ""
 	counts := &crashCounts{}
 	started := time.Now()
 	rebuilds := 0 // starts that found the index unusable and rebuilt it
@@ -282,13 +307,26 @@ func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 	for round := 1; round <= crashRounds; round++ {
 		srv := startCrashServer(t, dir)
 		ctx, cancel := context.WithCancel(context.Background())
+		if projectID == "" {
+			// Hours are logged on one project of one association, made before the first kill.
+			var org, project struct{ ID string }
+			if _, err := crashCall(ctx, client, http.MethodPost, srv.base+"/api/organizations",
+				map[string]string{"name": "Œuvre des Jardins de Besançon", "kind": "association"}, &org); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := crashCall(ctx, client, http.MethodPost, srv.base+"/api/projects",
+				map[string]string{"title": "Comptabilité 2027 — Ольга", "organizationId": org.ID, "status": "inProgress"}, &project); err != nil {
+				t.Fatal(err)
+			}
+			projectID = project.ID
+		}
 		var wg sync.WaitGroup
 		for w := range crashWriters {
 			writerRng := rand.New(rand.NewPCG(seed, uint64(round*100+w)))
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				crashWriter(ctx, client, srv.base, writerRng, &people[w], counts)
+				crashWriter(ctx, client, srv.base, writerRng, &people[w], &hours[w], projectID, counts)
 			}()
 		}
 		time.Sleep(time.Duration(150+rng.IntN(900)) * time.Millisecond)
@@ -330,9 +368,21 @@ func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 		stored[v.ID] = v
 		return nil
 	})
+	var storedHours []store.HourEntryView
+	if err == nil {
+		storedHours, _, err = st.HourEntries(ctx, store.HourFilter{})
+	}
 	st.Close()
 	if err != nil {
 		t.Fatal(err)
+	}
+	hoursByID := map[int64]store.HourEntryView{}
+	for _, h := range storedHours {
+		hoursByID[h.ID] = h
+		v, ok := stored[h.VolunteerID]
+		if h.Minutes != 30 || !ok || !strings.HasPrefix(h.Note, "jeton "+strings.TrimPrefix(v.LastName, "Lefèvre-")+" n") {
+			t.Errorf("hour entry %d is half-written or lost its person: %+v", h.ID, h.HourEntry)
+		}
 	}
 	for _, v := range stored {
 		if _, err := crashVersionOf(v); err != nil {
@@ -356,6 +406,18 @@ func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 			if version < p.acked || !containsInt(p.possible, version) {
 				lost++
 				t.Errorf("volunteer %d (%s) is at version %d; acknowledged %d, possible %v", p.id, p.token, version, p.acked, p.possible)
+			}
+		}
+	}
+
+	hoursChecked := 0
+	for _, list := range hours {
+		for _, h := range list {
+			hoursChecked++
+			got, ok := hoursByID[h.id]
+			if !ok || got.VolunteerID != h.volunteerID || got.Note != h.note {
+				lost++
+				t.Errorf("hour entry %d (%s), acknowledged, is gone or changed: %+v", h.id, h.note, got.HourEntry)
 			}
 		}
 	}
@@ -392,10 +454,11 @@ func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 		"seed": seed, "rounds": crashRounds, "kills": crashRounds, "writers": crashWriters,
 		"writesAcknowledged": counts.acknowledged, "writesUnanswered": counts.unanswered,
 		"writesLost": lost, "volunteersAcknowledged": checked, "volunteersStored": len(stored),
+		"hourEntriesAcknowledged": hoursChecked, "hourEntriesStored": len(storedHours),
 		"searchUnfindable": unfindable, "indexRebuilds": rebuilds, "seconds": time.Since(started).Seconds(),
 	}
-	t.Logf("crash test: %d rounds, %d kills, %d writes acknowledged, %d cut by a kill, %d lost; %d volunteers stored, %d acknowledged, %d not found by search; index rebuilt at %d starts; %.1f s",
-		crashRounds, crashRounds, counts.acknowledged, counts.unanswered, lost, len(stored), checked, unfindable, rebuilds, time.Since(started).Seconds())
+	t.Logf("crash test: %d rounds, %d kills, %d writes acknowledged, %d cut by a kill, %d lost; %d volunteers stored, %d acknowledged, %d not found by search; %d hour entries stored, %d acknowledged; index rebuilt at %d starts; %.1f s",
+		crashRounds, crashRounds, counts.acknowledged, counts.unanswered, lost, len(stored), checked, unfindable, len(storedHours), hoursChecked, rebuilds, time.Since(started).Seconds())
 	if out := os.Getenv("CIVISPHERE_CRASH_OUT"); out != "" {
 		raw, err := json.MarshalIndent(figures, "", "  ")
 		if err == nil {
