@@ -114,11 +114,17 @@ var stopWords = map[string]bool{
 	"for": true, "or": true, "with": true, "at": true,
 }
 
+// maxFuzzyRunes is the longest word searched with typo tolerance. No real word is longer; a
+// pasted run of a thousand letters would make Bleve's Levenshtein automaton exceed its 10,000
+// states and fail the whole search ("dfa contains more than 10000 states", found by fuzzing).
+const maxFuzzyRunes = 40
+
 // fuzzinessFor allows one edit in short words and two in long ones; words of one or two
-// letters must be exact, or every two-letter word would match.
+// letters must be exact, or every two-letter word would match, and so must words too long to
+// be words.
 func fuzzinessFor(word string) int {
 	switch n := utf8.RuneCountInString(word); {
-	case n <= 2:
+	case n <= 2 || n > maxFuzzyRunes:
 		return 0
 	case n <= 6:
 		return 1
