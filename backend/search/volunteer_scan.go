@@ -42,8 +42,8 @@ type scanMatch struct {
 	id       int64
 }
 
-// NewScan prepares q for a scan. The caller may leave out of the scan volunteers whose status q
-// excludes (Wanted says which), and must Add every other one.
+// NewScan prepares q for a scan. The caller may leave out volunteers whose status q excludes
+// (Query.Wanted says which), and must add every other one.
 func NewScan(tax *taxonomy.Taxonomy, q Query) *Scan {
 	s := &Scan{q: q, tax: tax, started: time.Now(), minRank: q.MinLevel.Rank(), skillText: map[string]string{}}
 	if email := strings.ToLower(strings.TrimSpace(q.Text)); strings.Contains(email, "@") && !strings.Contains(email, " ") {
@@ -66,10 +66,6 @@ func NewScan(tax *taxonomy.Taxonomy, q Query) *Scan {
 	}
 	return s
 }
-
-// NeedsTexts says whether the query matches words against bio and notes: without words, the
-// database read may leave them out.
-func (s *Scan) NeedsTexts() bool { return len(s.words) > 0 }
 
 // Add considers one volunteer, with their skills.
 func (s *Scan) Add(v domain.Volunteer) { s.add(v, "", sortName(v)) }

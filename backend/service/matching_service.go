@@ -67,7 +67,7 @@ func (s *Matching) ForProject(ctx context.Context, actor domain.Actor, projectID
 	if status.State != IndexReady {
 		// The index may miss people while it is rebuilt: preselect from the database instead.
 		scan := search.NewMatchScan(matchQueryFor(p), matchPreselection)
-		err := s.store.EachVolunteerForSearch(ctx, store.VolunteerScanFilter{ExcludeStatus: domain.StatusArchived}, func(v domain.Volunteer) error {
+		err := s.store.EachVolunteerForSearch(ctx, store.VolunteerScanFilter{ExcludeStatus: domain.StatusArchived, WithoutTexts: true}, func(v domain.Volunteer) error {
 			scan.Add(v)
 			return nil
 		})

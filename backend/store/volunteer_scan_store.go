@@ -13,13 +13,10 @@ import (
 
 // VolunteerScanFilter narrows EachVolunteerForSearch in SQL, before any row reaches Go.
 type VolunteerScanFilter struct {
-	// Status keeps only volunteers with this status; ExcludeStatus leaves those with this one
-	// out. Both empty: everyone.
-	Status, ExcludeStatus domain.VolunteerStatus
-	// SkillIDs keeps only volunteers who offer every one of these skills (at any level).
-	SkillIDs []string
-	// WithoutTexts leaves bio and notes empty: a search without words does not read them, and
-	// they are most of what a row weighs.
+	// ExcludeStatus leaves volunteers with this status out; empty: everyone.
+	ExcludeStatus domain.VolunteerStatus
+	// WithoutTexts leaves bio and notes empty: matching does not read them, and they are most
+	// of what a row weighs.
 	WithoutTexts bool
 }
 
@@ -34,21 +31,13 @@ const (
 
 // EachVolunteerForSearch calls fn for every volunteer that f lets through, in ID order, from one
 // consistent snapshot, with their skills (in the person's order) but only the fields a search
-// reads. It is the database fallback of the search while the index is rebuilt: one pass over
-// the table, the skills merged in from a second ordered stream.
+// reads. It feeds the database fallback of search and matching while the index is rebuilt: one
+// pass over the table, the skills merged in from a second ordered stream.
 func (s *Store) EachVolunteerForSearch(ctx context.Context, f VolunteerScanFilter, fn func(domain.Volunteer) error) error {
 	where, args := "1 = 1", []any{}
-	if f.Status != "" {
-		where += " AND v.status = ?"
-		args = append(args, string(f.Status))
-	}
 	if f.ExcludeStatus != "" {
 		where += " AND v.status <> ?"
 		args = append(args, string(f.ExcludeStatus))
-	}
-	for _, id := range f.SkillIDs {
-		where += " AND EXISTS (SELECT 1 FROM volunteer_skills k WHERE k.volunteer_id = v.id AND k.skill_id = ?)"
-		args = append(args, id)
 	}
 	tx, err := s.ro.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {

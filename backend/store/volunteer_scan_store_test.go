@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
@@ -48,5 +49,50 @@ func TestScanListDecodersAgreeWithJSON(t *testing.T) {
 	if err := decodeScanLists(&v, []byte(`["solidarity"]`), []byte(`["fr", "ru"]`), []byte(`{"evenings": true}`)); err != nil ||
 		len(v.Causes) != 1 || !reflect.DeepEqual(v.Languages, []string{"fr", "ru"}) || !v.Availability.Evenings {
 		t.Errorf("fallback to encoding/json: %+v %v", v, err)
+	}
+}
+
+func TestEachVolunteerForSearchReadsWhatASearchNeeds(t *testing.T) {
+	s := newTestStore(t)
+	ctx := context.Background()
+	a := sampleVolunteer("Élodie", "Martin", "elodie@example.fr",
+		domain.VolunteerSkill{SkillID: "accounting", Level: domain.LevelExpert},
+		domain.VolunteerSkill{SkillID: "custom:apiculture", Name: "Apiculture", Level: domain.LevelBeginner})
+	a.Availability = domain.Availability{Days: []string{"monday"}, Evenings: true, Mode: domain.ModeRemote}
+	b := sampleVolunteer("Ольга", "Петрова", "olga@example.org")
+	c := sampleVolunteer("Ελένη", "Παπαδοπούλου", "eleni@example.gr", domain.VolunteerSkill{SkillID: "law", Level: domain.LevelConfirmed})
+	c.Status = domain.StatusArchived
+	for _, v := range []*domain.Volunteer{&a, &b, &c} {
+		if err := s.CreateVolunteer(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(f VolunteerScanFilter) []domain.Volunteer {
+		var out []domain.Volunteer
+		if err := s.EachVolunteerForSearch(ctx, f, func(v domain.Volunteer) error {
+			out = append(out, v)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	all := read(VolunteerScanFilter{})
+	if len(all) != 3 || all[0].ID != a.ID || all[2].Status != domain.StatusArchived {
+		t.Fatalf("all: %+v", all)
+	}
+	got := all[0]
+	if got.FirstName != "Élodie" || got.Email != "elodie@example.fr" || got.Bio != a.Bio || len(got.Skills) != 2 ||
+		got.Skills[1].Name != "Apiculture" || got.Skills[0].Level != domain.LevelExpert ||
+		!reflect.DeepEqual(got.Availability.Days, []string{"monday"}) || !got.Availability.Evenings ||
+		got.Availability.Mode != domain.ModeRemote || !reflect.DeepEqual(got.Languages, []string{"fr"}) || len(got.Causes) != 1 {
+		t.Errorf("read %+v", got)
+	}
+	if len(all[1].Skills) != 0 || len(all[2].Skills) != 1 {
+		t.Errorf("skills merged into the wrong people: %+v / %+v", all[1].Skills, all[2].Skills)
+	}
+	active := read(VolunteerScanFilter{ExcludeStatus: domain.StatusArchived, WithoutTexts: true})
+	if len(active) != 2 || active[0].Bio != "" || len(active[0].Skills) != 2 || active[1].LastName != "Петрова" {
+		t.Errorf("active without texts: %+v", active)
 	}
 }
