@@ -360,7 +360,9 @@ func FoldText(s string) string {
 			word()
 			b.WriteRune(lower)
 		case unicode.Is(unicode.Mn, r):
-			word() // a combining accent: dropped, without splitting the word
+			// A combining accent: dropped, without splitting the word. It writes nothing, so
+			// it must not write a pending space either: after punctuation (a stray accent, as
+			// in "0 ٕ") that space would end the text, and folding twice would differ.
 		default:
 			if b.Len() > 0 {
 				space = true

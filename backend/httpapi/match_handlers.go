@@ -43,7 +43,7 @@ type VolunteerMatches struct {
 	Total    int              `json:"total"`
 	Items    []VolunteerMatch `json:"items" nullable:"false"`
 	TookMs   float64          `json:"tookMs"`
-	Complete bool             `json:"complete" doc:"False while the search index is rebuilt: some volunteers may be missing"`
+	Complete bool             `json:"complete" doc:"True: while the search index is rebuilt, candidates are read from the database"`
 }
 
 // ProjectMatch is a project suggested to a volunteer.

@@ -142,6 +142,7 @@ var (
 // fileMessages are the texts of service.FileProblem codes.
 var fileMessages = map[string]message{
 	"file_too_large":          {"Le fichier est trop volumineux ({maxMB} Mo au plus).", "The file is too large ({maxMB} MB at most)."},
+	"file_unpacks_too_large":  {"Ce classeur se décompresse en plus de {maxMB} Mo : il n’a pas été lu. Enregistrez-le à nouveau depuis Excel ou LibreOffice, ou en CSV.", "This workbook unpacks to more than {maxMB} MB: it was not read. Save it again from Excel or LibreOffice, or as CSV."},
 	"file_too_many_rows":      {"Le fichier a trop de lignes ({max} au plus) : découpez-le en plusieurs fichiers.", "The file has too many rows ({max} at most): split it into several files."},
 	"file_unsupported_format": {"Ce fichier n’est pas un tableau lisible : enregistrez-le en CSV, XLSX (Excel) ou ODS (LibreOffice).", "This file is not a readable spreadsheet: save it as CSV, XLSX (Excel) or ODS (LibreOffice)."},
 	"file_no_header":          {"Impossible de trouver la ligne d’en-tête (Nom, Prénom, Courriel…) dans les 20 premières lignes.", "No header row (Last name, First name, E-mail…) was found in the first 20 rows."},

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -48,10 +50,59 @@ func limitBody(next http.Handler) http.Handler {
 				fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": shown >> 20}))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		next.ServeHTTP(w, r)
+		body := &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, limit)}
+		r.Body = body
+		tw := &tooLargeWriter{ResponseWriter: w, body: body,
+			detail: fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": shown >> 20})}
+		next.ServeHTTP(tw, r)
 	})
 }
+
+// limitedBody notes when the body went past its limit. A body without a declared length (sent
+// in chunks) is only found too large while it is read, and a multipart form read by the router
+// then fails as a 422 "cannot read multipart form": tooLargeWriter turns that into the 413 the
+// client should get.
+type limitedBody struct {
+	io.ReadCloser
+	exceeded bool
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		b.exceeded = true
+	}
+	return n, err
+}
+
+// tooLargeWriter answers 413 with a problem in the reader's language instead of the 400 or 422
+// a handler wrote after reading past the body's limit.
+type tooLargeWriter struct {
+	http.ResponseWriter
+	body     *limitedBody
+	detail   string
+	replaced bool
+}
+
+func (w *tooLargeWriter) WriteHeader(status int) {
+	if w.body.exceeded && (status == http.StatusBadRequest || status == http.StatusUnprocessableEntity) {
+		w.replaced = true
+		writeProblem(w.ResponseWriter, http.StatusRequestEntityTooLarge, w.detail)
+		return
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *tooLargeWriter) Write(b []byte) (int, error) {
+	if w.replaced {
+		return len(b), nil // the handler's own answer, already replaced
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the real writer (flush, deadlines).
+func (w *tooLargeWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // apiProblems turns the router's plain-text 404 and 405 answers under /api/ into problem+json,
 // so that every API error has the same shape.

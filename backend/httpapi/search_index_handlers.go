@@ -17,7 +17,7 @@ func (s *server) registerSearchIndex(api huma.API) {
 		Method:      http.MethodGet,
 		Path:        "/api/search/index",
 		Summary:     "State of the search index",
-		Description: "While the index is rebuilt (after it was lost, damaged or built by another version), searches say their results may be incomplete; this shows the progress.",
+		Description: "While the index is rebuilt (after it was lost, damaged or built by another version), searches, exports and matching read the database instead (complete, without typo tolerance); this shows the progress.",
 		Tags:        []string{"search"},
 	}, func(ctx context.Context, _ *struct{}) (*indexStateOutput, error) {
 		st := s.volunteers.IndexStatus()

@@ -43,6 +43,13 @@ func newTestHandler(t testing.TB) http.Handler {
 // the files the application keeps there.
 func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 	t.Helper()
+	return newTestHandlerIndexed(t, true)
+}
+
+// newTestHandlerIndexed is newTestHandlerIn whose search index, unless startIndex, is never
+// started: it stays in the state it has while a rebuild runs, for tests of the database fallback.
+func newTestHandlerIndexed(t testing.TB, startIndex bool) (http.Handler, string) {
+	t.Helper()
 	dataDir := t.TempDir()
 	st, err := store.Open(context.Background(), filepath.Join(dataDir, "civisphere.db"))
 	if err != nil {
@@ -52,8 +59,10 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	tax := taxonomy.Builtin()
 	index := service.NewVolunteerIndexer(st, tax, filepath.Join(filepath.Dir(st.Path()), "index", "volunteers"), log)
-	if err := index.Start(context.Background()); err != nil {
-		t.Fatal(err)
+	if startIndex {
+		if err := index.Start(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	jobsCtx, stopJobs := context.WithCancel(context.Background())
 	t.Cleanup(func() {
@@ -61,7 +70,7 @@ func newTestHandlerIn(t testing.TB) (http.Handler, string) {
 		index.Close()
 		st.Close()
 	})
-	for index.Status().State != service.IndexReady {
+	for startIndex && index.Status().State != service.IndexReady {
 		time.Sleep(time.Millisecond)
 	}
 	volunteers := service.NewVolunteers(st, tax, index, now, log)

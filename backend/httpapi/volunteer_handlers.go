@@ -182,7 +182,8 @@ type VolunteerSearchResult struct {
 	Facets   map[string][]FacetCount `json:"facets" doc:"skills, causes, city, availability, languages, level"`
 	TookMs   float64                 `json:"tookMs"`
 	Index    IndexState              `json:"index"`
-	Complete bool                    `json:"complete" doc:"False while the search index is being rebuilt: results may miss recent changes"`
+	Complete bool                    `json:"complete" doc:"True: while the search index is rebuilt, results come from the database (see source) rather than from an incomplete index"`
+	Source   string                  `json:"source" enum:"index,database" doc:"index: relevance order with typo tolerance; database: the index is not ready (see index), every match in name order, without typo tolerance"`
 }
 
 type volunteerSearchOutput struct {
@@ -389,6 +390,7 @@ func (s *server) searchResultToAPI(ctx context.Context, res service.SearchResult
 		TookMs:   float64(res.Took.Microseconds()) / 1000,
 		Index:    IndexState{State: res.Index.State, Done: res.Index.Done, Total: res.Index.Total},
 		Complete: res.Complete,
+		Source:   res.Source,
 	}
 	for _, it := range res.Items {
 		v := it.Volunteer

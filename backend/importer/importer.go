@@ -10,7 +10,10 @@
 // zip bombs, and junk gives an error, never a panic.
 package importer
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Limits bound the resources one import may use. A zero field takes its default value.
 type Limits struct {
@@ -60,6 +63,9 @@ var (
 	ErrUnsupportedFormat = errors.New("unsupported file format")
 	ErrNoHeader          = errors.New("no header row found")
 	ErrEmptyFile         = errors.New("empty file")
+	// ErrUnpacksTooLarge is an XLSX or ODS whose content unpacks to more than the limits (a zip
+	// bomb, or an enormous workbook): the file itself may be small. It is also an ErrTooLarge.
+	ErrUnpacksTooLarge = fmt.Errorf("%w: the content unpacks to too much", ErrTooLarge)
 )
 
 // Sheet is the table read from a file: the header row and the data rows under it.

@@ -81,7 +81,7 @@ func deflateBomb(prefix string, repeats int) (stream []byte, crc uint32, size in
 
 // bombWorkbook builds an XLSX whose worksheet inflates to about size bytes of XML. declared is
 // the size its zip header states (the real one when 0).
-func bombWorkbook(t *testing.T, size, declared int64) []byte {
+func bombWorkbook(t testing.TB, size, declared int64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -186,5 +186,28 @@ func TestZipBombODS(t *testing.T) {
 	t.Logf("bomb claiming 4 KiB refused in %v", elapsed)
 	if allocated > 64<<20 {
 		t.Errorf("bomb claiming 4 KiB: %d MiB allocated", allocated>>20)
+	}
+}
+
+// BenchmarkZipBombRefusal is the time and memory to refuse a workbook of a few megabytes whose
+// sheet inflates to 1 GiB, with the default limits: as it says so in its zip header ("honest"),
+// and claiming 4 KiB ("lying", caught while inflating). make bench reports them as
+// safety.zipBomb*.
+func BenchmarkZipBombRefusal(b *testing.B) {
+	for _, tc := range []struct {
+		name     string
+		declared int64
+		want     error
+	}{{"honest", 0, ErrUnpacksTooLarge}, {"lying", 4 << 10, ErrUnsupportedFormat}} {
+		b.Run(tc.name, func(b *testing.B) {
+			data := bombWorkbook(b, 1<<30, tc.declared)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := Read(context.Background(), bytes.NewReader(data), "bombe.xlsx", DefaultLimits()); !errors.Is(err, tc.want) {
+					b.Fatalf("got %v", err)
+				}
+			}
+		})
 	}
 }

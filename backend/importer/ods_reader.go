@@ -30,7 +30,7 @@ func readODS(ctx context.Context, zr *zip.Reader, limits Limits) (*Sheet, error)
 		return nil, fmt.Errorf("%w: the OpenDocument file has no content", ErrUnsupportedFormat)
 	}
 	if zf.UncompressedSize64 > uint64(limits.MaxUnzipBytes) {
-		return nil, fmt.Errorf("%w: the spreadsheet content unpacks to more than %s", ErrTooLarge, formatBytes(limits.MaxUnzipBytes))
+		return nil, fmt.Errorf("%w: the spreadsheet content unpacks to more than %s", ErrUnpacksTooLarge, formatBytes(limits.MaxUnzipBytes))
 	}
 	rc, err := zf.Open()
 	if err != nil {

@@ -54,7 +54,7 @@ func readXLSX(ctx context.Context, data []byte, zr *zip.Reader, limits Limits) (
 			_ = f.Close()
 		}
 		if strings.Contains(err.Error(), "size exceeds") { // excelize's limit error has no exported value
-			return nil, fmt.Errorf("%w: %v", ErrTooLarge, err)
+			return nil, fmt.Errorf("%w: %v", ErrUnpacksTooLarge, err)
 		}
 		return nil, fmt.Errorf("%w: the workbook cannot be opened (%v)", ErrUnsupportedFormat, err)
 	}

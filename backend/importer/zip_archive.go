@@ -81,13 +81,13 @@ func checkZipSizes(zr *zip.Reader, limits Limits, xlsx bool) error {
 		size := f.UncompressedSize64
 		total += size
 		if size > uint64(limits.MaxUnzipBytes) || total > uint64(limits.MaxUnzipBytes) {
-			return fmt.Errorf("%w: the workbook unpacks to more than %s", ErrTooLarge, formatBytes(limits.MaxUnzipBytes))
+			return fmt.Errorf("%w: the workbook unpacks to more than %s", ErrUnpacksTooLarge, formatBytes(limits.MaxUnzipBytes))
 		}
 		if xlsx && size > uint64(limits.MaxUnzipXMLBytes) {
 			name := strings.ToLower(f.Name)
 			streamed := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
 			if !streamed {
-				return fmt.Errorf("%w: the workbook part %q unpacks to more than %s", ErrTooLarge, f.Name, formatBytes(limits.MaxUnzipXMLBytes))
+				return fmt.Errorf("%w: the workbook part %q unpacks to more than %s", ErrUnpacksTooLarge, f.Name, formatBytes(limits.MaxUnzipXMLBytes))
 			}
 		}
 	}
@@ -106,7 +106,7 @@ func readZipFile(f *zip.File, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%w: %q is larger than %s", ErrTooLarge, f.Name, formatBytes(limit))
+		return nil, fmt.Errorf("%w: %q is larger than %s", ErrUnpacksTooLarge, f.Name, formatBytes(limit))
 	}
 	return b, nil
 }

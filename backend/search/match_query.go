@@ -1,9 +1,12 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -91,4 +94,84 @@ func (ix *Index) MatchCandidates(ctx context.Context, q MatchQuery, limit int) (
 		hits = append(hits, Hit{ID: id, Score: h.Score})
 	}
 	return hits, nil
+}
+
+// MatchScan is MatchCandidates without the index, over volunteers read from the database while
+// the index is rebuilt: the same must (a needed skill, active) and the same boosts, summed
+// instead of scored by Bleve, so that the preselection keeps the same kind of people.
+type MatchScan struct {
+	q     MatchQuery
+	limit int
+	found []scanHit
+}
+
+type scanHit struct {
+	score    float64
+	sortName string
+	id       int64
+}
+
+// NewMatchScan prepares q for a scan keeping the best limit volunteers.
+func NewMatchScan(q MatchQuery, limit int) *MatchScan { return &MatchScan{q: q, limit: limit} }
+
+// Add considers one volunteer, with their skills.
+func (m *MatchScan) Add(v domain.Volunteer) {
+	if v.Status == domain.StatusArchived {
+		return
+	}
+	score, held := 0.0, false
+	for _, need := range m.q.Skills {
+		for _, sk := range v.Skills {
+			if sk.SkillID != need.ID {
+				continue
+			}
+			held = true
+			score += boostSkill
+			if sk.Level.Rank() >= max(need.MinLevel.Rank(), 1) {
+				score += boostSkillLevel
+			}
+		}
+	}
+	if len(m.q.Skills) > 0 && !held {
+		return
+	}
+	if m.q.City != "" && domain.FoldText(v.City) == domain.FoldText(m.q.City) {
+		score += boostCity
+	}
+	for _, c := range m.q.Causes {
+		if slices.Contains(v.Causes, c) {
+			score += boostCause
+		}
+	}
+	have := availabilityValues(v.Availability)
+	for _, a := range m.q.Availability {
+		if slices.Contains(have, a) {
+			score += boostTime
+		}
+	}
+	if m.q.Remote && slices.Contains(have, AvailableRemote) {
+		score += boostRemote
+	}
+	if m.q.OnSite && slices.Contains(have, AvailableOnSite) {
+		score += boostRemote
+	}
+	m.found = append(m.found, scanHit{score: score, sortName: sortName(v), id: v.ID})
+}
+
+// Hits are the best volunteers, best first, ties in name order.
+func (m *MatchScan) Hits() []Hit {
+	slices.SortFunc(m.found, func(a, b scanHit) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.sortName, b.sortName); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	hits := make([]Hit, 0, min(len(m.found), m.limit))
+	for _, h := range m.found[:min(len(m.found), m.limit)] {
+		hits = append(hits, Hit{ID: h.id, Score: h.score})
+	}
+	return hits
 }

@@ -137,6 +137,12 @@ func (ix *Index) DocCount() (uint64, error) {
 
 // Apply indexes the given volunteers, removes the given IDs and records lastSeq, all in one
 // batch: after a crash the index holds either all of it or none of it, and lastSeq says which.
+//
+// Durability: scorch's Batch returns only once the batch is persisted (its segment file synced
+// and the root bolt file committed and synced), because unsafe_batch is left off. That is what
+// lets the indexer delete the applied outbox rows right after Apply: a kill or a power cut can
+// never leave the outbox pruned of changes the index does not hold on disk. (Were it to happen
+// anyway, the start-up check sees the gap between the index's lastSeq and the outbox and rebuilds.)
 func (ix *Index) Apply(upserts []domain.Volunteer, deletes []int64, lastSeq int64) error {
 	b := ix.bleve.NewBatch()
 	for _, v := range upserts {

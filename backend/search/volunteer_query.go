@@ -14,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/civisphere/civisphere/backend/domain"
+	"github.com/civisphere/civisphere/backend/taxonomy"
 )
 
 // Query is a search for volunteers.
@@ -113,11 +114,17 @@ var stopWords = map[string]bool{
 	"for": true, "or": true, "with": true, "at": true,
 }
 
+// maxFuzzyRunes is the longest word searched with typo tolerance. No real word is longer; a
+// pasted run of a thousand letters would make Bleve's Levenshtein automaton exceed its 10,000
+// states and fail the whole search ("dfa contains more than 10000 states", found by fuzzing).
+const maxFuzzyRunes = 40
+
 // fuzzinessFor allows one edit in short words and two in long ones; words of one or two
-// letters must be exact, or every two-letter word would match.
+// letters must be exact, or every two-letter word would match, and so must words too long to
+// be words.
 func fuzzinessFor(word string) int {
 	switch n := utf8.RuneCountInString(word); {
-	case n <= 2:
+	case n <= 2 || n > maxFuzzyRunes:
 		return 0
 	case n <= 6:
 		return 1
@@ -263,20 +270,27 @@ type skillMatch struct {
 // analyzeText splits the typed text into the taxonomy skills it names in full and the other
 // words, folded by the index's own analyzer so that query and index always agree.
 func (ix *Index) analyzeText(text string) ([]QueryWord, []skillMatch, error) {
-	text = strings.TrimLeft(text, " \t")
-	if text == "" {
-		return nil, nil, nil
-	}
 	analyzer := ix.bleve.Mapping().AnalyzerNamed(analyzerFolded)
 	if analyzer == nil {
 		return nil, nil, fmt.Errorf("search: analyzer %q missing", analyzerFolded)
 	}
-	analyze := func(raw string) []string {
+	words, skills := splitQueryText(ix.tax, text, func(raw string) []string {
 		var out []string
 		for _, tok := range analyzer.Analyze([]byte(raw)) {
 			out = append(out, string(tok.Term))
 		}
 		return out
+	})
+	return words, skills, nil
+}
+
+// splitQueryText splits typed text into the taxonomy skills it names in full and the other
+// words; analyze turns one folded word into the terms it is searched as. The index and the
+// database scan share it, so that both read a query the same way.
+func splitQueryText(tax *taxonomy.Taxonomy, text string, analyze func(folded string) []string) ([]QueryWord, []skillMatch) {
+	text = strings.TrimLeft(text, " \t")
+	if text == "" {
+		return nil, nil
 	}
 	typing := !strings.HasSuffix(text, " ") // the last word may still be incomplete
 	folded := strings.Fields(domain.FoldText(text))
@@ -286,9 +300,9 @@ func (ix *Index) analyzeText(text string) ([]QueryWord, []skillMatch, error) {
 	}
 	covered := make([]bool, len(folded))
 	var skills []skillMatch
-	for _, s := range ix.tax.FindIn(strings.Join(folded, " ")) {
+	for _, s := range tax.FindIn(strings.Join(folded, " ")) {
 		m := skillMatch{id: s.ID}
-		for _, term := range ix.tax.Terms(s.ID) {
+		for _, term := range tax.Terms(s.ID) {
 			termWords := strings.Fields(term)
 			for start := 0; start+len(termWords) <= len(folded); start++ {
 				if !equalWords(folded[start:start+len(termWords)], termWords) || covered[start] {
@@ -317,7 +331,7 @@ func (ix *Index) analyzeText(text string) ([]QueryWord, []skillMatch, error) {
 			words = append(words, QueryWord{Text: t, Prefix: last && typing, Fuzziness: fuzzinessFor(t)})
 		}
 	}
-	return words, skills, nil
+	return words, skills
 }
 
 // equalWords compares folded words, ignoring the plural endings the taxonomy ignores too.

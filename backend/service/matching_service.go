@@ -44,7 +44,7 @@ type ProjectMatches struct {
 	Items    []VolunteerMatch
 	Took     time.Duration
 	Index    IndexStatus
-	Complete bool // false while the search index is rebuilt: some volunteers may be missing
+	Complete bool // always true: while the index is rebuilt, candidates come from the database
 }
 
 // ForProject ranks active volunteers for a project: those with the most needed skills first,
@@ -63,6 +63,18 @@ func (s *Matching) ForProject(ctx context.Context, actor domain.Actor, projectID
 	hits, status, err := s.index.MatchCandidates(ctx, matchQueryFor(p), matchPreselection)
 	if err != nil {
 		return ProjectMatches{}, err
+	}
+	if status.State != IndexReady {
+		// The index may miss people while it is rebuilt: preselect from the database instead.
+		scan := search.NewMatchScan(matchQueryFor(p), matchPreselection)
+		err := s.store.EachVolunteerForSearch(ctx, store.VolunteerScanFilter{ExcludeStatus: domain.StatusArchived, WithoutTexts: true}, func(v domain.Volunteer) error {
+			scan.Add(v)
+			return nil
+		})
+		if err != nil {
+			return ProjectMatches{}, err
+		}
+		hits = scan.Hits()
 	}
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
@@ -118,7 +130,7 @@ func (s *Matching) ForProject(ctx context.Context, actor domain.Actor, projectID
 	if limit > 0 && len(items) > limit {
 		items = items[:limit]
 	}
-	return ProjectMatches{Items: items, Took: time.Since(start), Index: status, Complete: status.State == IndexReady}, nil
+	return ProjectMatches{Items: items, Took: time.Since(start), Index: status, Complete: true}, nil
 }
 
 // matchQueryFor describes a project to the search index.

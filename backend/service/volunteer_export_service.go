@@ -12,8 +12,8 @@ import (
 // MaxExportRows bounds one export: beyond it a spreadsheet is no longer a useful list.
 const MaxExportRows = 200_000
 
-// ErrIndexNotReady is returned by operations that need complete search results (exports) while
-// the index is being rebuilt.
+// ErrIndexNotReady was returned by exports while the index was rebuilt; they now read the
+// database instead. Kept for the transports that still map it.
 var ErrIndexNotReady = errors.New("the search index is being rebuilt")
 
 // exportBatch is how many volunteers are read from the database at a time during an export.
@@ -41,7 +41,12 @@ func (s *Volunteers) ExportVolunteers(ctx context.Context, actor domain.Actor, p
 		return nil, err
 	}
 	if status.State != IndexReady {
-		return nil, ErrIndexNotReady
+		// Complete from the database while the index is rebuilt, in name order.
+		scan, err := s.scanDatabase(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		ids = scan.IDs(MaxExportRows)
 	}
 	var (
 		batch    []domain.Volunteer

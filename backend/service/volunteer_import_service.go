@@ -334,6 +334,7 @@ func mergeInto(dst *domain.Volunteer, src domain.Volunteer) {
 // Problems with a whole file, as FileProblem.Code.
 const (
 	FileTooLarge          = "file_too_large"
+	FileUnpacksTooLarge   = "file_unpacks_too_large"
 	FileTooManyRows       = "file_too_many_rows"
 	FileUnsupportedFormat = "file_unsupported_format"
 	FileNoHeader          = "file_no_header"
@@ -354,6 +355,8 @@ func (p *FileProblem) Unwrap() error { return p.Err }
 func fileProblem(err error) error {
 	limits := importer.DefaultLimits()
 	switch {
+	case errors.Is(err, importer.ErrUnpacksTooLarge):
+		return &FileProblem{Code: FileUnpacksTooLarge, Params: map[string]any{"maxMB": limits.MaxUnzipBytes >> 20}, Err: err}
 	case errors.Is(err, importer.ErrTooLarge):
 		return &FileProblem{Code: FileTooLarge, Params: map[string]any{"maxMB": limits.MaxFileBytes >> 20}, Err: err}
 	case errors.Is(err, importer.ErrTooManyRows):

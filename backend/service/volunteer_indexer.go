@@ -184,24 +184,26 @@ func (x *VolunteerIndexer) Status() IndexStatus {
 	return x.status
 }
 
-// Search runs q on the live index. complete is false while the index is being rebuilt: results
-// then come from the previous index, if there was one, and may miss recent changes.
+// Search runs q on the live index when it is ready. Otherwise it returns no results and the
+// status: an index being rebuilt or catching up may miss people, so callers answer from the
+// database instead (see Volunteers.scanDatabase) rather than give partial results.
 func (x *VolunteerIndexer) Search(ctx context.Context, q search.Query) (res search.Result, status IndexStatus, err error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	status = x.status
-	if x.ix == nil {
+	if x.ix == nil || status.State != IndexReady {
 		return search.Result{}, status, nil
 	}
 	res, err = x.ix.Search(ctx, q)
 	return res, status, err
 }
 
-// SearchIDs returns the IDs of every match of q, for exports.
+// SearchIDs returns the IDs of every match of q, for exports; nothing unless the index is ready
+// (see Search).
 func (x *VolunteerIndexer) SearchIDs(ctx context.Context, q search.Query, max int) ([]int64, IndexStatus, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	if x.ix == nil {
+	if x.ix == nil || x.status.State != IndexReady {
 		return nil, x.status, nil
 	}
 	ids, err := x.ix.SearchIDs(ctx, q, max)
@@ -209,11 +211,11 @@ func (x *VolunteerIndexer) SearchIDs(ctx context.Context, q search.Query, max in
 }
 
 // MatchCandidates preselects volunteers for a project on the live index (see
-// search.Index.MatchCandidates).
+// search.Index.MatchCandidates); nothing unless the index is ready (see Search).
 func (x *VolunteerIndexer) MatchCandidates(ctx context.Context, q search.MatchQuery, max int) ([]search.Hit, IndexStatus, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	if x.ix == nil {
+	if x.ix == nil || x.status.State != IndexReady {
 		return nil, x.status, nil
 	}
 	hits, err := x.ix.MatchCandidates(ctx, q, max)

@@ -124,6 +124,7 @@ func BenchmarkVolunteerSearch100k(b *testing.B) {
 	})
 
 	matchingBench(b, ctx, st, indexer, svc, metrics)
+	fallbackBench(b, ctx, indexer, svc, plain, metrics)
 	checkFacetsAgreeWithFilters(b, ctx, svc, plain[:min(40, len(plain))])
 	metrics["search.fts5P95Ms"] = fts5Baseline(b, ctx, st, svc, filepath.Join(b.TempDir(), "fts5.db"), plain)
 	importBench(b, ctx, tax, log, metrics)

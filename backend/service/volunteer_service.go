@@ -22,6 +22,8 @@ type Volunteers struct {
 	log   *slog.Logger
 	// beforeImport runs before an import writes anything (a backup); its error stops the import.
 	beforeImport func(context.Context) error
+	// fallback holds the database prepared for searches while the index is not ready.
+	fallback *scanCache
 }
 
 // SetBeforeImport has hook run before every import that writes (not dry runs): the backup
@@ -30,7 +32,7 @@ func (s *Volunteers) SetBeforeImport(hook func(context.Context) error) { s.befor
 
 // NewVolunteers returns the volunteer use cases.
 func NewVolunteers(st *store.Store, tax *taxonomy.Taxonomy, index *VolunteerIndexer, now func() time.Time, log *slog.Logger) *Volunteers {
-	return &Volunteers{store: st, tax: tax, index: index, now: now, log: log}
+	return &Volunteers{store: st, tax: tax, index: index, now: now, log: log, fallback: &scanCache{}}
 }
 
 // Taxonomy is the built-in skills taxonomy, for transports that name skills.
@@ -232,7 +234,8 @@ type SearchResult struct {
 	Facets   map[string][]search.FacetValue
 	Took     time.Duration
 	Index    IndexStatus
-	Complete bool // false while the index is rebuilt: results may miss recent changes
+	Complete bool   // results hold every match: always, since a search falls back to the database
+	Source   string // SourceIndex or SourceDatabase (while the index is not ready)
 	// CustomSkillNames names the custom skills among the facet values, as people typed them.
 	CustomSkillNames map[string]string
 }
@@ -247,9 +250,19 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 	if err != nil {
 		return SearchResult{}, err
 	}
+	source := SourceIndex
 	res, status, err := s.index.Search(ctx, q)
 	if err != nil {
 		return SearchResult{}, err
+	}
+	if status.State != IndexReady {
+		scan, err := s.scanDatabase(ctx, q)
+		if err != nil {
+			return SearchResult{}, err
+		}
+		res, source = scan.Result(), SourceDatabase
+	} else {
+		s.fallback.drop()
 	}
 	ids := make([]int64, len(res.Hits))
 	for i, h := range res.Hits {
@@ -268,7 +281,8 @@ func (s *Volunteers) Search(ctx context.Context, actor domain.Actor, p SearchPar
 		Items:    make([]SearchItem, 0, len(res.Hits)),
 		Facets:   res.Facets,
 		Index:    status,
-		Complete: status.State == IndexReady,
+		Complete: true,
+		Source:   source,
 	}
 	for _, f := range res.Facets[search.FacetSkills] {
 		if domain.IsCustomSkill(f.Value) {

@@ -44,6 +44,10 @@ func newestIndexSeq(ctx context.Context, q queryRower) (int64, error) {
 	return seq, nil
 }
 
+// NewestIndexSeq is the newest outbox seq ever written: it moves on with every change to a
+// volunteer, so it tells whether anything changed since it was last read.
+func (s *Store) NewestIndexSeq(ctx context.Context) (int64, error) { return newestIndexSeq(ctx, s.ro) }
+
 // IndexOutboxState reads the outbox's sequence numbers and the number of volunteers, in one
 // snapshot.
 func (s *Store) IndexOutboxState(ctx context.Context) (OutboxState, error) {

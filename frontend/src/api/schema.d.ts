@@ -1102,7 +1102,7 @@ export interface paths {
         };
         /**
          * State of the search index
-         * @description While the index is rebuilt (after it was lost, damaged or built by another version), searches say their results may be incomplete; this shows the progress.
+         * @description While the index is rebuilt (after it was lost, damaged or built by another version), searches, exports and matching read the database instead (complete, without typo tolerance); this shows the progress.
          */
         get: operations["getSearchIndex"];
         put?: never;
@@ -3494,7 +3494,7 @@ export interface components {
             volunteer: components["schemas"]["VolunteerSummary"];
         };
         VolunteerMatches: {
-            /** @description False while the search index is rebuilt: some volunteers may be missing */
+            /** @description True: while the search index is rebuilt, candidates are read from the database */
             complete: boolean;
             items: components["schemas"]["VolunteerMatch"][];
             /** Format: double */
@@ -3503,7 +3503,7 @@ export interface components {
             total: number;
         };
         VolunteerSearchResult: {
-            /** @description False while the search index is being rebuilt: results may miss recent changes */
+            /** @description True: while the search index is rebuilt, results come from the database (see source) rather than from an incomplete index */
             complete: boolean;
             /** @description skills, causes, city, availability, languages, level */
             facets: {
@@ -3511,6 +3511,11 @@ export interface components {
             };
             index: components["schemas"]["IndexState"];
             items: components["schemas"]["VolunteerHit"][] | null;
+            /**
+             * @description index: relevance order with typo tolerance; database: the index is not ready (see index), every match in name order, without typo tolerance
+             * @enum {string}
+             */
+            source: "index" | "database";
             /** Format: double */
             tookMs: number;
             /** Format: int64 */
