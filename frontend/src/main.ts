@@ -16,37 +16,33 @@ import { usePreferencesStore } from './stores/preferences';
 setApiLocaleSource(currentLocale);
 installExternalLinkHandler();
 
+const app = createApp(App);
+const pinia = createPinia();
+app.use(pinia);
+app.use(i18n);
+app.use(router);
+
+// The stored (or browser) language and theme apply at once; the server's preferences follow.
+const prefs = usePreferencesStore(pinia);
+void prefs.loadFromServer();
+
 // A server whose database failed its integrity check at start-up serves only the recovery
-// screen's API: show that screen instead of an app whose every call would fail.
-void fetchHealth().then((health) => {
-  if (health.status === 'damaged') startRecovery(health);
-  else startApp();
+// screen's API: show that screen instead of an app whose every call would fail. The check runs
+// beside the router's first navigation, so a healthy start waits for nothing more.
+void Promise.all([fetchHealth(), router.isReady()]).then(async ([health]) => {
+  if (health.status === 'damaged') {
+    startRecovery(health);
+    return;
+  }
+  app.mount('#app');
+  await nextTick();
+  const organization = useOrganizationStore(pinia);
+  await runSelfTest({ router, saveOrganization: (input) => organization.save(input) });
 });
 
 function startRecovery(health: Health) {
   const recovery = createApp(RecoveryApp, { health });
-  const pinia = createPinia();
-  recovery.use(pinia);
+  recovery.use(pinia); // the language chosen above
   recovery.use(i18n);
-  usePreferencesStore(pinia); // applies the stored or browser language
   recovery.mount('#app');
-}
-
-function startApp() {
-  const app = createApp(App);
-  const pinia = createPinia();
-  app.use(pinia);
-  app.use(i18n);
-  app.use(router);
-
-  // The stored (or browser) language and theme apply at once; the server's preferences follow.
-  const prefs = usePreferencesStore(pinia);
-  void prefs.loadFromServer();
-
-  void router.isReady().then(async () => {
-    app.mount('#app');
-    await nextTick();
-    const organization = useOrganizationStore(pinia);
-    await runSelfTest({ router, saveOrganization: (input) => organization.save(input) });
-  });
 }
