@@ -61,24 +61,8 @@ func (s *Store) EachVolunteerForSearch(ctx context.Context, f VolunteerScanFilte
 		return fmt.Errorf("read volunteer skills for a search: %w", err)
 	}
 	defer skillRows.Close()
-	var (
-		pending    domain.VolunteerSkill
-		pendingID  int64
-		hasPending bool
-	)
-	nextSkill := func() error {
-		hasPending = skillRows.Next()
-		if !hasPending {
-			return skillRows.Err()
-		}
-		var level string
-		if err := skillRows.Scan(&pendingID, &pending.SkillID, &level, &pending.Name); err != nil {
-			return fmt.Errorf("read volunteer skills for a search: %w", err)
-		}
-		pending.Level = domain.SkillLevel(level)
-		return nil
-	}
-	if err := nextSkill(); err != nil {
+	skills, err := newSkillCursor(skillRows)
+	if err != nil {
 		return err
 	}
 	var causes, languages, availability, status []byte
@@ -92,13 +76,8 @@ func (s *Store) EachVolunteerForSearch(ctx context.Context, f VolunteerScanFilte
 		if err := decodeScanLists(&v, causes, languages, availability); err != nil {
 			return err
 		}
-		for hasPending && pendingID <= v.ID {
-			if pendingID == v.ID {
-				v.Skills = append(v.Skills, pending)
-			}
-			if err := nextSkill(); err != nil {
-				return err
-			}
+		if v.Skills, err = skills.of(v.ID); err != nil {
+			return err
 		}
 		if err := fn(v); err != nil {
 			return err

@@ -246,24 +246,8 @@ func (s *Store) EachVolunteer(ctx context.Context, fn func(domain.Volunteer) err
 		return 0, fmt.Errorf("read volunteer skills: %w", err)
 	}
 	defer skillRows.Close()
-	var (
-		pending    domain.VolunteerSkill
-		pendingID  int64
-		hasPending bool
-	)
-	nextSkill := func() error {
-		hasPending = skillRows.Next()
-		if !hasPending {
-			return skillRows.Err()
-		}
-		var level string
-		if err := skillRows.Scan(&pendingID, &pending.SkillID, &level, &pending.Name); err != nil {
-			return fmt.Errorf("read volunteer skills: %w", err)
-		}
-		pending.Level = domain.SkillLevel(level)
-		return nil
-	}
-	if err := nextSkill(); err != nil {
+	skills, err := newSkillCursor(skillRows)
+	if err != nil {
 		return 0, err
 	}
 	for rows.Next() {
@@ -271,13 +255,8 @@ func (s *Store) EachVolunteer(ctx context.Context, fn func(domain.Volunteer) err
 		if err != nil {
 			return 0, err
 		}
-		for hasPending && pendingID <= v.ID {
-			if pendingID == v.ID {
-				v.Skills = append(v.Skills, pending)
-			}
-			if err := nextSkill(); err != nil {
-				return 0, err
-			}
+		if v.Skills, err = skills.of(v.ID); err != nil {
+			return 0, err
 		}
 		if err := fn(v); err != nil {
 			return 0, err
@@ -511,4 +490,47 @@ func nonNil[T any](list []T) []T {
 		return []T{}
 	}
 	return list
+}
+
+// skillCursor hands out the skills of volunteers read in ID order from rows of (volunteer_id,
+// skill_id, level, custom name) in the same order: one query for every skill of a list of
+// volunteers, instead of one query per person.
+type skillCursor struct {
+	rows    *sql.Rows
+	pending domain.VolunteerSkill
+	owner   int64 // the volunteer of pending
+	has     bool  // pending holds a row not handed out yet
+}
+
+func newSkillCursor(rows *sql.Rows) (*skillCursor, error) {
+	c := &skillCursor{rows: rows}
+	return c, c.next()
+}
+
+func (c *skillCursor) next() error {
+	c.has = c.rows.Next()
+	if !c.has {
+		return c.rows.Err()
+	}
+	c.pending = domain.VolunteerSkill{}
+	var level string
+	if err := c.rows.Scan(&c.owner, &c.pending.SkillID, &level, &c.pending.Name); err != nil {
+		return fmt.Errorf("read volunteer skills: %w", err)
+	}
+	c.pending.Level = domain.SkillLevel(level)
+	return nil
+}
+
+// of returns the skills of volunteer id; ids must be asked for in increasing order.
+func (c *skillCursor) of(id int64) ([]domain.VolunteerSkill, error) {
+	var skills []domain.VolunteerSkill
+	for c.has && c.owner <= id {
+		if c.owner == id {
+			skills = append(skills, c.pending)
+		}
+		if err := c.next(); err != nil {
+			return nil, err
+		}
+	}
+	return skills, nil
 }
