@@ -52,15 +52,18 @@ func limitBody(next http.Handler) http.Handler {
 		}
 		body := &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, limit)}
 		r.Body = body
-		tw := &tooLargeWriter{ResponseWriter: w, body: body,
-			detail: fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": shown >> 20})}
-		next.ServeHTTP(tw, r)
+		detail := fill(msgTooLarge.in(localeFrom(r.Context())), map[string]any{"max": shown >> 20})
+		// A handler that read past the limit answers 400 or 422: the client should get a 413.
+		next.ServeHTTP(&answerReplacer{ResponseWriter: w, replace: func(status int) (int, string, bool) {
+			tooLarge := body.exceeded && (status == http.StatusBadRequest || status == http.StatusUnprocessableEntity)
+			return http.StatusRequestEntityTooLarge, detail, tooLarge
+		}}, r)
 	})
 }
 
 // limitedBody notes when the body went past its limit. A body without a declared length (sent
 // in chunks) is only found too large while it is read, and a multipart form read by the router
-// then fails as a 422 "cannot read multipart form": tooLargeWriter turns that into the 413 the
+// then fails as a 422 "cannot read multipart form": limitBody turns that into the 413 the
 // client should get.
 type limitedBody struct {
 	io.ReadCloser
@@ -76,25 +79,25 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// tooLargeWriter answers 413 with a problem in the reader's language instead of the 400 or 422
-// a handler wrote after reading past the body's limit.
-type tooLargeWriter struct {
+// answerReplacer lets a middleware answer with a problem of its own instead of the error a
+// handler (or the router) writes: when replace accepts the status, the problem goes out and
+// the handler's body is dropped.
+type answerReplacer struct {
 	http.ResponseWriter
-	body     *limitedBody
-	detail   string
+	replace  func(status int) (newStatus int, detail string, ok bool)
 	replaced bool
 }
 
-func (w *tooLargeWriter) WriteHeader(status int) {
-	if w.body.exceeded && (status == http.StatusBadRequest || status == http.StatusUnprocessableEntity) {
+func (w *answerReplacer) WriteHeader(status int) {
+	if newStatus, detail, ok := w.replace(status); ok {
 		w.replaced = true
-		writeProblem(w.ResponseWriter, http.StatusRequestEntityTooLarge, w.detail)
+		writeProblem(w.ResponseWriter, newStatus, detail)
 		return
 	}
 	w.ResponseWriter.WriteHeader(status)
 }
 
-func (w *tooLargeWriter) Write(b []byte) (int, error) {
+func (w *answerReplacer) Write(b []byte) (int, error) {
 	if w.replaced {
 		return len(b), nil // the handler's own answer, already replaced
 	}
@@ -102,7 +105,7 @@ func (w *tooLargeWriter) Write(b []byte) (int, error) {
 }
 
 // Unwrap lets http.ResponseController reach the real writer (flush, deadlines).
-func (w *tooLargeWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+func (w *answerReplacer) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // apiProblems turns the router's plain-text 404 and 405 answers under /api/ into problem+json,
 // so that every API error has the same shape.
@@ -112,40 +115,20 @@ func apiProblems(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		next.ServeHTTP(&problemWriter{ResponseWriter: w, r: r}, r)
+		next.ServeHTTP(&answerReplacer{ResponseWriter: w, replace: func(status int) (int, string, bool) {
+			if !strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain") {
+				return 0, "", false
+			}
+			switch status {
+			case http.StatusNotFound:
+				return status, msgRouteNotFound.in(localeFrom(r.Context())), true
+			case http.StatusMethodNotAllowed:
+				return status, msgBadMethod.in(localeFrom(r.Context())), true
+			}
+			return 0, "", false
+		}}, r)
 	})
 }
-
-type problemWriter struct {
-	http.ResponseWriter
-	r        *http.Request
-	replaced bool
-}
-
-func (w *problemWriter) WriteHeader(status int) {
-	plain := strings.HasPrefix(w.Header().Get("Content-Type"), "text/plain")
-	if plain && (status == http.StatusNotFound || status == http.StatusMethodNotAllowed) {
-		w.replaced = true
-		l := localeFrom(w.r.Context())
-		detail := msgRouteNotFound.in(l)
-		if status == http.StatusMethodNotAllowed {
-			detail = msgBadMethod.in(l)
-		}
-		writeProblem(w.ResponseWriter, status, detail)
-		return
-	}
-	w.ResponseWriter.WriteHeader(status)
-}
-
-func (w *problemWriter) Write(b []byte) (int, error) {
-	if w.replaced {
-		return len(b), nil // the router's plain text, already replaced
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController reach the real writer (flush, deadlines).
-func (w *problemWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // guardHosts answers only requests addressed to one of the allowed hosts; none allowed means any.
 func guardHosts(allowed []string, next http.Handler) http.Handler {
