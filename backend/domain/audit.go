@@ -19,6 +19,12 @@ const (
 	AuditVolunteerErased    AuditAction = "volunteer.erased"
 	AuditRetentionPurged    AuditAction = "retention.purged"
 	AuditRetentionChanged   AuditAction = "retention.changed"
+	AuditHoursLogged        AuditAction = "hours.logged"   // entries created for the person
+	AuditHoursChanged       AuditAction = "hours.changed"  // one entry changed
+	AuditHoursDeleted       AuditAction = "hours.deleted"  // one entry deleted
+	AuditHoursReviewed      AuditAction = "hours.reviewed" // entries approved, rejected or reopened
+	AuditApplicationCreated AuditAction = "application.created"
+	AuditApplicationMoved   AuditAction = "application.moved"
 )
 
 // AuditRetentionMonths is how long audit entries are kept: long enough to answer a person's

@@ -77,7 +77,7 @@ type AuditEntry struct {
 	ID          string `json:"id"`
 	At          string `json:"at" doc:"RFC 3339"`
 	ActorID     string `json:"actorId"`
-	Action      string `json:"action" doc:"volunteer.created, volunteer.updated, volunteer.archived, volunteer.restored, volunteers.imported, consent.changed, volunteer.exported, volunteers.exported, volunteer.erased, retention.purged, retention.changed"`
+	Action      string `json:"action" doc:"volunteer.created, volunteer.updated, volunteer.archived, volunteer.restored, volunteers.imported, consent.changed, volunteer.exported, volunteers.exported, volunteer.erased, retention.purged, retention.changed, hours.logged, hours.changed, hours.deleted, hours.reviewed, application.created, application.moved"`
 	VolunteerID string `json:"volunteerId" doc:"The person concerned; empty for acts on a list"`
 	Detail      string `json:"detail" doc:"Field names, counts, formats: never personal data"`
 	Erased      bool   `json:"erased" doc:"The person has since been erased (their ID may now be someone else's)"`
@@ -500,4 +500,10 @@ var auditActionLabels = map[domain.AuditAction]message{
 	domain.AuditVolunteerErased:    {"personne effacée", "person erased"},
 	domain.AuditRetentionPurged:    {"purge des inactifs", "inactive people purged"},
 	domain.AuditRetentionChanged:   {"durée de conservation modifiée", "retention period changed"},
+	domain.AuditHoursLogged:        {"heures saisies", "hours logged"},
+	domain.AuditHoursChanged:       {"heures modifiées", "hours changed"},
+	domain.AuditHoursDeleted:       {"heures supprimées", "hours deleted"},
+	domain.AuditHoursReviewed:      {"heures validées ou refusées", "hours reviewed"},
+	domain.AuditApplicationCreated: {"candidature créée", "application created"},
+	domain.AuditApplicationMoved:   {"candidature déplacée", "application moved"},
 }

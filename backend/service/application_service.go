@@ -60,7 +60,9 @@ func (s *Recruitment) Apply(ctx context.Context, actor domain.Actor, projectID i
 	}
 	now := s.now().UTC()
 	a.CreatedAt, a.UpdatedAt = now, now
-	if err := s.store.CreateApplication(ctx, &a); err != nil {
+	audited := withAudit(ctx, now, actor, domain.AuditApplicationCreated, &a.VolunteerID,
+		fmt.Sprintf("project=%d status=%s", projectID, a.Status))
+	if err := s.store.CreateApplication(audited, &a); err != nil {
 		return ApplicationView{}, err
 	}
 	return ApplicationView{Application: a, Volunteer: volunteer, ProjectTitle: project.Title}, nil
@@ -92,8 +94,10 @@ func (s *Recruitment) Move(ctx context.Context, actor domain.Actor, id int64, st
 		return ApplicationView{}, &domain.RuleError{Code: domain.RuleProjectNotOpen, Params: map[string]any{"status": project.Status}}
 	}
 	if status != a.Status {
+		detail := fmt.Sprintf("project=%d from=%s to=%s", a.ProjectID, a.Status, status)
 		a.Status, a.UpdatedAt = status, s.now().UTC()
-		if err := s.store.SetApplicationStatus(ctx, a); err != nil {
+		audited := withAudit(ctx, a.UpdatedAt, actor, domain.AuditApplicationMoved, &a.VolunteerID, detail)
+		if err := s.store.SetApplicationStatus(audited, a); err != nil {
 			return ApplicationView{}, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -115,4 +116,21 @@ func nonEmpty[T any](list []T) []T {
 func normalAvailability(a domain.Availability) domain.Availability {
 	a.Days = nonEmpty(a.Days)
 	return a
+}
+
+// withAuditPerVolunteer records one entry per volunteer of an act on several of their records
+// (a timesheet, a review of hours): counts gives how many records of each person it touched.
+func withAuditPerVolunteer(ctx context.Context, now time.Time, actor domain.Actor, action domain.AuditAction, counts map[int64]int, detail func(n int) string) context.Context {
+	return store.WithAuditEntries(ctx, func() []domain.AuditEntry {
+		ids := make([]int64, 0, len(counts))
+		for id := range counts {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		entries := make([]domain.AuditEntry, len(ids))
+		for i, id := range ids {
+			entries[i] = domain.AuditEntry{At: now, ActorID: actor.ID, Action: action, VolunteerID: id, Detail: detail(counts[id])}
+		}
+		return entries
+	})
 }

@@ -67,7 +67,13 @@ func (s *Hours) Create(ctx context.Context, actor domain.Actor, entries []domain
 		e.CreatedAt, e.UpdatedAt = now, now
 		ptrs[i] = e
 	}
-	if err := s.store.CreateHourEntries(ctx, ptrs, s.today()); err != nil {
+	perVolunteer := map[int64]int{}
+	for _, e := range entries {
+		perVolunteer[e.VolunteerID]++
+	}
+	audited := withAuditPerVolunteer(ctx, now, actor, domain.AuditHoursLogged, perVolunteer,
+		func(n int) string { return fmt.Sprintf("entries=%d", n) })
+	if err := s.store.CreateHourEntries(audited, ptrs, s.today()); err != nil {
 		return nil, err
 	}
 	ids := make([]int64, len(entries))
@@ -142,7 +148,14 @@ func (s *Hours) Update(ctx context.Context, actor domain.Actor, e domain.HourEnt
 		e.Status, e.ReviewedBy, e.ReviewedAt = domain.HoursPending, "", time.Time{}
 	}
 	e.UpdatedAt = s.now().UTC()
-	if err := s.store.UpdateHourEntry(ctx, e, s.today()); err != nil {
+	// The person the entry was about, and the one it is about now when it moved to another.
+	touched := map[int64]int{e.VolunteerID: 1}
+	if old.VolunteerID != 0 {
+		touched[old.VolunteerID] = 1
+	}
+	audited := withAuditPerVolunteer(ctx, e.UpdatedAt, actor, domain.AuditHoursChanged, touched,
+		func(int) string { return fmt.Sprintf("entry=%d status=%s", e.ID, e.Status) })
+	if err := s.store.UpdateHourEntry(audited, e, s.today()); err != nil {
 		return HourLine{}, err
 	}
 	return s.line(ctx, e.ID)
@@ -153,7 +166,12 @@ func (s *Hours) Delete(ctx context.Context, actor domain.Actor, id int64) error 
 	if !actor.CanManageProjects() {
 		return fmt.Errorf("delete hours: %w", domain.ErrForbidden)
 	}
-	return s.store.DeleteHourEntry(ctx, id)
+	old, err := s.store.HourEntry(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.store.DeleteHourEntry(withAudit(ctx, s.now().UTC(), actor, domain.AuditHoursDeleted, &old.VolunteerID,
+		fmt.Sprintf("entry=%d day=%s minutes=%d", id, old.Date, old.Minutes)), id)
 }
 
 // Review approves, rejects or sends back to pending the given entries at once and returns how
@@ -180,7 +198,14 @@ func (s *Hours) Review(ctx context.Context, actor domain.Actor, ids []int64, sta
 	if reviewer == "" {
 		reviewer = actor.ID
 	}
-	return s.store.ReviewHourEntries(ctx, ids, status, reviewer, s.now().UTC())
+	perVolunteer, err := s.store.HourEntryVolunteers(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	now := s.now().UTC()
+	audited := withAuditPerVolunteer(ctx, now, actor, domain.AuditHoursReviewed, perVolunteer,
+		func(n int) string { return fmt.Sprintf("entries=%d status=%s", n, status) })
+	return s.store.ReviewHourEntries(audited, ids, status, reviewer, now)
 }
 
 // Get returns one entry.

@@ -18,17 +18,23 @@ import (
 
 type auditKey struct{}
 
-// pendingAudit is an entry waiting for the transaction it belongs to. entry is called once the
-// change is written, so that it can name an ID given by the insert.
+// pendingAudit is what an act records, waiting for the transaction it belongs to. entries is
+// called once the change is written, so that it can name an ID given by the insert; an act on
+// several people (a timesheet) records one entry per person.
 type pendingAudit struct {
-	entry   func() domain.AuditEntry
+	entries func() []domain.AuditEntry
 	written atomic.Bool // one entry per act, even if a store method ran several transactions
 }
 
 // WithAudit returns a context whose next write transaction also records the entry fn returns.
 // Pass it to one store call only: the call that makes the change.
 func WithAudit(ctx context.Context, fn func() domain.AuditEntry) context.Context {
-	return context.WithValue(ctx, auditKey{}, &pendingAudit{entry: fn})
+	return WithAuditEntries(ctx, func() []domain.AuditEntry { return []domain.AuditEntry{fn()} })
+}
+
+// WithAuditEntries is WithAudit for an act that records several entries.
+func WithAuditEntries(ctx context.Context, fn func() []domain.AuditEntry) context.Context {
+	return context.WithValue(ctx, auditKey{}, &pendingAudit{entries: fn})
 }
 
 func writePendingAudit(ctx context.Context, tx *sql.Tx) error {
@@ -36,8 +42,10 @@ func writePendingAudit(ctx context.Context, tx *sql.Tx) error {
 	if !ok || p.written.Load() {
 		return nil
 	}
-	if err := insertAudit(ctx, tx, p.entry()); err != nil {
-		return err
+	for _, e := range p.entries() {
+		if err := insertAudit(ctx, tx, e); err != nil {
+			return err
+		}
 	}
 	p.written.Store(true)
 	return nil

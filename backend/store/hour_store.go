@@ -446,3 +446,36 @@ func (s *Store) HourVolunteerCounts(ctx context.Context, f HourFilter, by HourGr
 	}
 	return counts, rows.Err()
 }
+
+// HourEntryVolunteers counts the given entries per volunteer (entries of erased people, which
+// have none, are left out), for the audit log of acts on many entries.
+func (s *Store) HourEntryVolunteers(ctx context.Context, ids []int64) (map[int64]int, error) {
+	counts := map[int64]int{}
+	for start := 0; start < len(ids); start += maxSQLVariables {
+		chunk := ids[start:min(start+maxSQLVariables, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.ro.QueryContext(ctx, `SELECT volunteer_id, count(*) FROM hour_entries
+			WHERE volunteer_id IS NOT NULL AND id IN (`+placeholders(len(chunk))+`) GROUP BY volunteer_id`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("read volunteers of hour entries: %w", err)
+		}
+		for rows.Next() {
+			var volunteer int64
+			var n int
+			if err := rows.Scan(&volunteer, &n); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read volunteers of hour entries: %w", err)
+			}
+			counts[volunteer] += n
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read volunteers of hour entries: %w", err)
+		}
+	}
+	return counts, nil
+}

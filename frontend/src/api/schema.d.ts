@@ -1786,7 +1786,7 @@ export interface components {
             value: number;
         };
         AuditEntry: {
-            /** @description volunteer.created, volunteer.updated, volunteer.archived, volunteer.restored, volunteers.imported, consent.changed, volunteer.exported, volunteers.exported, volunteer.erased, retention.purged, retention.changed */
+            /** @description volunteer.created, volunteer.updated, volunteer.archived, volunteer.restored, volunteers.imported, consent.changed, volunteer.exported, volunteers.exported, volunteer.erased, retention.purged, retention.changed, hours.logged, hours.changed, hours.deleted, hours.reviewed, application.created, application.moved */
             action: string;
             actorId: string;
             /** @description RFC 3339 */
