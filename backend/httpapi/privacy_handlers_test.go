@@ -38,8 +38,9 @@ func TestPrivacyAPI(t *testing.T) {
 			wantStatus: 200, wantType: "application/json"},
 		{name: "unknown person", method: "GET", path: "/api/volunteers/999/export", wantStatus: 404, wantType: problemJSON},
 		{name: "unknown person as PDF", method: "GET", path: "/api/volunteers/999/export.pdf", wantStatus: 404, wantType: problemJSON},
+		// Her profile, consent and export entries (5), plus the hours logged for her and her application.
 		{name: "audit of one person", method: "GET", path: "/api/audit?volunteerId=" + f.elodie.ID + "&limit=2", wantStatus: 200, wantType: "application/json",
-			wantInBody: []string{`"total":5`, `"action":"volunteer.exported"`, `"actorId":"test-coordinator"`}},
+			wantInBody: []string{`"total":7`, `"action":"volunteer.exported"`, `"actorId":"test-coordinator"`}},
 		{name: "audit of everyone shows the list export", method: "GET", path: "/api/audit", wantStatus: 200, wantType: "application/json",
 			wantInBody: []string{`"action":"volunteers.exported","volunteerId":"","detail":"format=csv rows=2"`}},
 		{name: "viewers may not read the audit log", method: "GET", path: "/api/audit", headers: viewer, wantStatus: 403, wantType: problemJSON},
