@@ -102,7 +102,10 @@ describe('the library in the browser', () => {
     await drawer.getByText('Nouvelle note').waitFor();
     await drawer.locator('input[name="title"]').fill('Goûter de Noël des bénévoles');
     await drawer.locator('textarea[name="body"]').fill('Prévoir des **crêpes** et du cidre.\n\n<script>alert(1)</script>\n\n- la salle\n- les nappes');
-    await drawer.getByRole('radio', { name: 'Aperçu' }).check({ force: true });
+    // The visible button, not the hidden radio with force: a forced click skips the wait for the
+    // drawer to stop sliding in, and on a busy machine it landed beside the button.
+    await drawer.locator('.body-mode').getByText('Aperçu', { exact: true }).click();
+    await expect.poll(() => drawer.getByRole('radio', { name: 'Aperçu' }).isChecked()).toBe(true);
     await drawer.locator('.preview strong', { hasText: 'crêpes' }).waitFor();
     await drawer.locator('.preview').getByText('<script>alert(1)</script>').waitFor();
     await screenshot(page, 'resources-note-form-fr');
